@@ -1,0 +1,134 @@
+"""The annotation chain: Document → Sentence → Claim → Fact → Finding.
+
+Every piece of evidence keeps character offsets into its document's decoded
+source text, so ``document.source[start:end] == text`` always holds and a
+reader can trace any finding back to the words an outlet actually printed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a document, located by offsets into ``Document.source``."""
+
+    document: str
+    index: int
+    start: int
+    end: int
+    text: str
+    is_title: bool = False
+
+
+@dataclass
+class Document:
+    """An article as read from disk.
+
+    ``source`` is the decoded text the offsets point into: the file's text for
+    ``.txt``/``.md``, the ``text`` field for ``.json``/``.jsonl``, and the
+    extracted readable text for ``.html``. ``blocks`` are the ``(start, end)``
+    regions of ``source`` that survived page-chrome removal; sentences are only
+    ever cut from them.
+    """
+
+    id: str
+    path: str
+    source: str
+    title: str = ""
+    outlet: str = ""
+    published: date | None = None
+    language: str = "und"
+    blocks: list[tuple[int, int]] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    facts: list["Fact"] = field(default_factory=list)
+    event: str | None = None
+
+    def span(self, start: int, end: int) -> str:
+        return self.source[start:end]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A checkable value found in a sentence.
+
+    ``kind`` is ``date``, ``weekday``, ``number``, ``duration``, ``name`` or
+    ``quote``; ``value`` is the normalised, comparable value (an ISO date
+    string, a float, a canonical name…) and ``text`` the surface words at
+    ``source[start:end]``. ``attrs`` holds kind-specific detail (granularity,
+    unit, speaker…), always JSON-serialisable.
+    """
+
+    kind: str
+    value: Any
+    text: str
+    start: int
+    end: int
+    document: str
+    sentence: int
+    attrs: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Event:
+    """Documents judged to report the same happening."""
+
+    id: str
+    documents: list[str]
+    date: str | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class ClaimMember:
+    document: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Claim:
+    """Sentences from different outlets that make the same statement."""
+
+    id: str
+    event: str
+    score: float
+    members: list[ClaimMember]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    document: str
+    sentence: int
+    start: int
+    end: int
+    text: str
+    value: str
+    span: tuple[int, int]
+
+
+@dataclass
+class Finding:
+    """A disagreement, with the evidence that shows it."""
+
+    id: str
+    kind: str
+    severity: str
+    confidence: float
+    claim: str | None
+    summary: str
+    majority: str | None
+    outliers: list[str]
+    evidence: list[Evidence]
+
+
+SEVERITIES = ("low", "medium", "high")
+
+
+def severity_rank(severity: str) -> int:
+    return SEVERITIES.index(severity)
