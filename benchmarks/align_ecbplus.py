@@ -1,0 +1,97 @@
+"""Claim alignment and event grouping on ECB+ (English news, two look-alike events per topic).
+
+Runs ``factcheck.compare`` on every topic folder and prints claim-pair
+precision/recall/F1 on the annotated lines and the adjusted Rand index of the
+event grouping against the gold events, plus the wall time of
+``factcheck compare seeds/``.
+
+    python benchmarks/align_ecbplus.py [EVAL_DIR] [--topics 1,2,3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from math import comb
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def adjusted_rand(gold: list[str], predicted: list[str]) -> float:
+    pairs = Counter(zip(gold, predicted))
+    index = sum(comb(n, 2) for n in pairs.values())
+    a = sum(comb(n, 2) for n in Counter(gold).values())
+    b = sum(comb(n, 2) for n in Counter(predicted).values())
+    total = comb(len(gold), 2)
+    expected = a * b / total if total else 0.0
+    maximum = (a + b) / 2
+    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
+
+
+def line_of(source: str, offset: int) -> int:
+    return source.count("\n", 0, offset)
+
+
+def evaluate_topic(topic: Path, model: str) -> dict:
+    import factcheck
+
+    gold = json.loads((topic / "gold.json").read_text())
+    report = factcheck.compare([topic / "docs"], model=model)
+    annotated = {doc: set(info["annotated"]) for doc, info in gold["documents"].items()}
+    predicted = set()
+    for claim in report.claims:
+        lines = {(m.document, line_of(report.sources[m.document], m.start)) for m in claim.members}
+        for (d1, l1), (d2, l2) in itertools.combinations(sorted(lines), 2):
+            if d1 != d2 and l1 in annotated.get(d1, ()) and l2 in annotated.get(d2, ()):
+                predicted.add(frozenset([(d1, l1), (d2, l2)]))
+    truth = {frozenset([(a, i), (b, j)]) for a, i, b, j in gold["aligned_pairs"]}
+    event_of = {d.id: d.event for d in report.documents}
+    docs = sorted(gold["documents"])
+    ari = adjusted_rand([gold["documents"][d]["event"] for d in docs], [event_of.get(d, "?") for d in docs])
+    return {"tp": len(predicted & truth), "fp": len(predicted - truth), "fn": len(truth - predicted), "ari": ari,
+            "events": len(report.events), "docs": len(docs)}
+
+
+def seeds_wall_time() -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "factcheck", "compare", str(ROOT / "seeds"), "--format", "json",
+                    "--quiet", "--no-cache"], check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
+    parser.add_argument("--topics", default="", help="comma-separated topic numbers (default: all)")
+    parser.add_argument("--model", default="use-m3")
+    args = parser.parse_args()
+    root = Path(args.eval_dir) / "ecbplus"
+    wanted = set(filter(None, args.topics.split(",")))
+    topics = sorted((p for p in root.iterdir() if (p / "gold.json").exists() and (not wanted or p.name in wanted)),
+                    key=lambda p: int(p.name))
+    totals = Counter()
+    aris = []
+    for topic in topics:
+        result = evaluate_topic(topic, args.model)
+        totals.update({k: result[k] for k in ("tp", "fp", "fn")})
+        aris.append(result["ari"])
+        p = result["tp"] / max(1, result["tp"] + result["fp"])
+        r = result["tp"] / max(1, result["tp"] + result["fn"])
+        print(f"topic {topic.name:>3}: docs {result['docs']:3d} events {result['events']:2d} "
+              f"ARI {result['ari']:.3f}  pairs P {p:.3f} R {r:.3f}", flush=True)
+    precision = totals["tp"] / max(1, totals["tp"] + totals["fp"])
+    recall = totals["tp"] / max(1, totals["tp"] + totals["fn"])
+    f1 = 2 * precision * recall / max(1e-12, precision + recall)
+    print(f"\nclaim pairs over {len(topics)} topics: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+    print(f"event grouping: mean ARI {sum(aris) / max(1, len(aris)):.3f}  (min {min(aris):.3f})")
+    print(f"factcheck compare seeds/ (cold cache, model load included): {seeds_wall_time():.2f} s")
+
+
+if __name__ == "__main__":
+    main()

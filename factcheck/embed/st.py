@@ -1,0 +1,67 @@
+"""Any sentence-transformers model: ``st:<model id or local path>`` (optional extra)."""
+
+from __future__ import annotations
+
+import os
+from typing import Sequence
+
+import numpy as np
+
+from ..errors import InputError
+from ..registry import register_embedder
+from .base import normalise_rows
+
+
+class SentenceTransformerEmbedder:
+    backend = "st"
+
+    def __init__(self, model: str) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise InputError("the st: backend needs sentence-transformers: pip install 'factcheck[st]'") from None
+        self.name = model
+        try:
+            self._model = SentenceTransformer(_resolve(model), device="cpu")
+        except Exception as exc:  # hub and loading errors come in many types
+            raise InputError(f"cannot load sentence-transformers model {model!r}: "
+                             f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        self.dimensions = int(self._model.get_sentence_embedding_dimension() or 0)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dimensions), dtype=np.float32)
+        return normalise_rows(self._model.encode(list(texts), batch_size=32, convert_to_numpy=True,
+                                                 show_progress_bar=False))
+
+
+def _resolve(model: str) -> str:
+    """A local path as is; otherwise a packaged model (a module whose folder holds it) or a hub id."""
+    if os.path.exists(model):
+        return model
+    packaged = _packaged_model_path(model)
+    return packaged or model
+
+
+def _packaged_model_path(model: str) -> str | None:
+    import importlib.util
+    import re
+
+    module = model.replace("-", "_")
+    if not re.fullmatch(r"[A-Za-z_]\w*", module):
+        return None
+    spec = importlib.util.find_spec(module)
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    for root in spec.submodule_search_locations:
+        for dirpath, _dirs, files in os.walk(root):
+            if "config_sentence_transformers.json" in files or "modules.json" in files:
+                return dirpath
+    return None
+
+
+@register_embedder("st")
+def _make(model: str) -> SentenceTransformerEmbedder:
+    if not model:
+        raise InputError("name a model: --model st:<model id or path>")
+    return SentenceTransformerEmbedder(model)

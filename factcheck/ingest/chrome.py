@@ -1,0 +1,140 @@
+"""Page chrome: the lines of a scraped article that are not the article.
+
+Share buttons, "Baca juga"/"Read more" teasers, bylines, breadcrumbs, section
+labels and "Populer"/"Related" lists must never become claims, or their dates
+and names would be compared as facts. The rules are per-language data
+(``lang/*/chrome.json``) plus one learned signal: short lines that recur
+across documents of the folder are template, not reporting.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .. import lang
+
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_URL = re.compile(r"^(?:https?:|www\.)", re.IGNORECASE)
+_BREADCRUMB = re.compile(r"\s[⁄/>»›|]\s")
+_TERMINAL = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
+_DATE_PIECE = re.compile(r"^\d{1,4}(?:[/.\-]\d{1,4}){0,2}$")
+
+
+@dataclass(frozen=True)
+class Line:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def words(self) -> list[str]:
+        return _WORD.findall(self.text)
+
+
+def split_lines(source: str) -> list[Line]:
+    """Non-blank lines with their stripped text and offsets into ``source``."""
+    lines = []
+    for match in re.finditer(r"[^\r\n]+", source):
+        raw = match.group()
+        stripped = raw.strip()
+        if stripped:
+            start = match.start() + (len(raw) - len(raw.lstrip()))
+            lines.append(Line(start, start + len(stripped), stripped))
+    return lines
+
+
+@lru_cache(maxsize=1)
+def _rules() -> dict[str, tuple[str, ...]]:
+    data = lang.merged("chrome")
+    return {key: tuple(sorted(set(values))) for key, values in data.items()}
+
+
+def normalise(text: str) -> str:
+    return " ".join(_WORD.findall(text.casefold()))
+
+
+def is_url(line: Line) -> bool:
+    return bool(_URL.match(line.text)) and len(line.text.split()) <= 12
+
+
+def is_dateline(line: Line) -> bool:
+    """A line that is a date/time stamp, perhaps with an outlet or reporter attached."""
+    words = line.words
+    if not words or len(words) > 16 or not any(ch.isdigit() for ch in line.text):
+        return False
+    date_words = set(_rules().get("dateline_words", ()))
+    parts = [p for p in re.split(r"\s*\|\s*", line.text) if not _is_byline_part(p)]
+    tokens = [t for p in parts for t in _WORD.findall(p.casefold())]
+    if not tokens:
+        return True
+    datey = sum(1 for t in tokens if t.isdigit() or t in date_words)
+    return datey >= 2 and datey / len(tokens) >= 0.6
+
+
+def _is_byline_part(part: str) -> bool:
+    folded = part.casefold().strip()
+    return any(folded.startswith(p.strip()) for p in _rules().get("byline_prefixes", ())) or "." in folded and " " not in folded
+
+
+def _starts_with(text: str, prefixes: tuple[str, ...]) -> bool:
+    folded = text.casefold()
+    return any(folded.startswith(p) for p in prefixes)
+
+
+def is_chrome_line(line: Line) -> bool:
+    """One line judged on its own: a teaser, button, byline, dateline, URL or label."""
+    words = line.words
+    rules = _rules()
+    if not words:
+        return True
+    if is_url(line) or is_dateline(line):
+        return True
+    if len(words) <= 25 and _starts_with(line.text, rules.get("line_prefixes", ())):
+        return True
+    if len(words) <= 5 and _starts_with(line.text, rules.get("byline_prefixes", ())):
+        return True
+    if _BREADCRUMB.search(line.text) and len(words) <= 6 and not _TERMINAL.search(line.text):
+        return True
+    return len(words) <= 3 and not _TERMINAL.search(line.text) and not any(c.isdigit() for c in line.text)
+
+
+def is_list_heading(line: Line) -> bool:
+    return normalise(line.text) in _rules().get("list_headings", ())
+
+
+def _is_list_item(line: Line) -> bool:
+    """Headline-like entries of a "Populer"/"Related" list: short and unpunctuated, or stamps."""
+    return is_dateline(line) or (len(line.words) < 20 and not re.search(r"[.!?]\s*$", line.text))
+
+
+def chrome_mask(lines: list[Line], repeated: set[str]) -> list[bool]:
+    """For each line, whether it is chrome. ``repeated`` holds normalised template lines."""
+    mask: list[bool] = []
+    in_list = False
+    seen: set[str] = set()
+    for line in lines:
+        key = normalise(line.text)
+        if is_list_heading(line):
+            in_list = True
+        elif in_list and not _is_list_item(line):
+            in_list = False
+        chrome = in_list or is_chrome_line(line) or key in repeated or key in seen
+        seen.add(key)
+        mask.append(chrome)
+    return mask
+
+
+def repeated_lines(documents_lines: list[list[Line]]) -> set[str]:
+    """Short, unpunctuated lines found in two or more documents: site template, not news.
+
+    Long or punctuated lines may legitimately repeat (outlets copy the same
+    wire sentence or quote), so they are never learned as chrome.
+    """
+    counts: dict[str, int] = {}
+    for lines in documents_lines:
+        candidates = lines[1:]  # a first line is a headline; two outlets may share one
+        for key in {normalise(l.text) for l in candidates if len(l.words) <= 8 and not _TERMINAL.search(l.text)}:
+            counts[key] = counts.get(key, 0) + 1
+    return {key for key, n in counts.items() if n >= 2 and key}

@@ -1,0 +1,159 @@
+"""``compare``: the whole pipeline, the one entry point the CLI, tests and benchmarks share.
+
+files → ingest → segment → embed → group events → align claims → extract facts → detect → Report
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+import numpy as np
+
+from .align import align_claims
+from .detect import run_detectors
+from .embed import DEFAULT_MODEL, Embedder, get_embedder
+from .errors import InputError
+from .events import event_date, group_events
+from .extract import extract_facts
+from .ingest import load_documents
+from .model import Claim, Document, Event, Finding, severity_rank
+from .registry import EventContext, load_builtins
+from .report import DocumentInfo, Report
+from .segment import segment
+
+Progress = Callable[[str, int, int], None]
+EMBED_BATCH = 256
+
+
+def compare(inputs: Iterable[str | Path | Document], *, model: str | Embedder = DEFAULT_MODEL,
+            cache: bool = True, progress: Progress | None = None) -> Report:
+    """Compare the articles in ``inputs`` (folders, files or ready ``Document``s)."""
+    started = time.perf_counter()
+    timings: dict[str, float] = {}
+    tick = _stopwatch(timings)
+    report_progress = progress or (lambda stage, done, total: None)
+
+    documents, warnings = _documents(list(inputs))
+    for document in documents:
+        document.sentences = segment(document)
+    empty = [d for d in documents if not d.sentences]
+    warnings += [f"{d.path}: skipped: no article text left after removing page chrome" for d in empty]
+    documents = sorted((d for d in documents if d.sentences), key=lambda d: d.id)
+    if not documents:
+        raise InputError("no article text found in the input")
+    tick("ingest")
+
+    report_progress("loading model", 0, 1)
+    embedder = get_embedder(model, cache=cache) if isinstance(model, str) else model
+    report_progress("loading model", 1, 1)
+    tick("model")
+    vectors = _embed(documents, embedder, report_progress)
+    tick("embed")
+
+    for document in documents:
+        document.facts = extract_facts(document)
+    tick("extract")
+
+    by_id = {d.id: d for d in documents}
+    events = group_events(documents, vectors)
+    claims: list[Claim] = []
+    for number, event in enumerate(events, 1):
+        report_progress("aligning claims", number - 1, len(events))
+        event.date = event_date(_explicit_days(event, by_id))
+        claims.extend(align_claims(event, by_id, vectors))
+    report_progress("aligning claims", len(events), len(events))
+    for number, claim in enumerate(claims, 1):
+        claim.id = f"C{number}"
+    tick("align")
+
+    load_builtins()
+    contexts = [EventContext(e, {d: by_id[d] for d in e.documents}, [c for c in claims if c.event == e.id])
+                for e in events]
+    findings = _number(run_detectors(contexts), events, claims)
+    tick("detect")
+
+    if getattr(embedder, "warning", None):
+        warnings.append(embedder.warning)
+    return Report(
+        model={"backend": embedder.backend, "name": embedder.name, "dimensions": embedder.dimensions},
+        documents=[_info(d) for d in documents],
+        events=events,
+        claims=claims,
+        findings=findings,
+        stats={"seconds": round(time.perf_counter() - started, 3), "timings": timings,
+               "sentences": sum(len(d.sentences) for d in documents)},
+        sources={d.id: d.source for d in documents},
+        warnings=warnings,
+    )
+
+
+def _stopwatch(timings: dict[str, float]) -> Callable[[str], None]:
+    last = [time.perf_counter()]
+
+    def tick(stage: str) -> None:
+        now = time.perf_counter()
+        timings[stage] = round(now - last[0], 3)
+        last[0] = now
+
+    return tick
+
+
+def _documents(inputs: Sequence[str | Path | Document]) -> tuple[list[Document], list[str]]:
+    if not inputs:
+        raise InputError("nothing to compare: give at least one file or folder")
+    ready = [i for i in inputs if isinstance(i, Document)]
+    paths = [i for i in inputs if not isinstance(i, Document)]
+    warnings: list[str] = []
+    if paths:
+        loaded, warnings = load_documents(paths)
+        ready.extend(loaded)
+    ids = [d.id for d in ready]
+    if len(ids) != len(set(ids)):
+        raise InputError("document ids must be unique")
+    return ready, warnings
+
+
+def _embed(documents: list[Document], embedder: Embedder, progress: Progress) -> dict[str, np.ndarray]:
+    texts = [s.text for d in documents for s in d.sentences]
+    chunks = []
+    for start in range(0, len(texts), EMBED_BATCH):
+        progress("embedding sentences", start, len(texts))
+        chunks.append(embedder.encode(texts[start:start + EMBED_BATCH]))
+    progress("embedding sentences", len(texts), len(texts))
+    matrix = np.vstack(chunks) if chunks else np.zeros((0, embedder.dimensions), np.float32)
+    vectors, offset = {}, 0
+    for document in documents:
+        vectors[document.id] = matrix[offset:offset + len(document.sentences)]
+        offset += len(document.sentences)
+    return vectors
+
+
+def _explicit_days(event: Event, documents: dict[str, Document]) -> list[str]:
+    return [f.value for doc_id in event.documents for f in documents[doc_id].facts
+            if f.kind == "date" and f.attrs.get("granularity") == "day" and not f.attrs.get("relative")]
+
+
+def _number(findings: list[Finding], events: list[Event], claims: list[Claim]) -> list[Finding]:
+    """Deterministic order (most severe first) and ids F1…"""
+    event_rank = {e.id: n for n, e in enumerate(events)}
+    claim_rank = {c.id: n for n, c in enumerate(claims)}
+    claim_event = {c.id: c.event for c in claims}
+
+    def key(f: Finding) -> tuple:
+        first = f.evidence[0] if f.evidence else None
+        event = claim_event.get(f.claim or "", "")
+        return (-severity_rank(f.severity), f.kind, event_rank.get(event, -1), claim_rank.get(f.claim or "", -1),
+                (first.document, first.start) if first else ("", 0), f.summary)
+
+    ordered = sorted(findings, key=key)
+    for number, finding in enumerate(ordered, 1):
+        finding.id = f"F{number}"
+    return ordered
+
+
+def _info(document: Document) -> DocumentInfo:
+    return DocumentInfo(id=document.id, path=document.path, title=document.title, outlet=document.outlet,
+                        published=document.published.isoformat() if document.published else None,
+                        language=document.language, event=document.event, sentences=len(document.sentences))
