@@ -8,6 +8,7 @@ two different actresses). Publication dates far apart count against.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import numpy as np
@@ -16,44 +17,78 @@ from .cluster import average_linkage
 from .lexical import tfidf_matrix
 from .model import Document, Event
 
-EMBEDDING_WEIGHT = 0.5
+EMBEDDING_WEIGHT = 0.3
 THRESHOLD = 0.45
-DATE_GAP_DAYS = 60
-DATE_GAP_PENALTY = 0.15
+ATTACH_THRESHOLD = 0.25
+SMALL_GROUP = 2
+LEAD_SENTENCES = 3
+DATE_GAP_DAYS = 30
+DATE_GAP_PENALTY = 0.3
+_WORD = re.compile(r"[^\W\d_][\w'\-]*|\d+(?:[.,]\d+)?")
 
 
 def document_similarity(documents: list[Document], vectors: dict[str, np.ndarray]) -> np.ndarray:
-    centroids = np.vstack([_centroid(vectors[d.id]) for d in documents])
-    semantic = centroids @ centroids.T
-    texts = [" ".join(s.text for s in d.sentences) for d in documents]
-    lexical_vectors = tfidf_matrix(texts, char_ngrams=False)
-    lexical = lexical_vectors @ lexical_vectors.T
-    similarity = EMBEDDING_WEIGHT * semantic + (1 - EMBEDDING_WEIGHT) * np.sqrt(np.clip(lexical, 0, 1))
+    """Lead embedding (what the story is) mixed with proper-name overlap (who and where)."""
+    leads = np.vstack([_centroid(vectors[d.id][:LEAD_SENTENCES]) for d in documents])
+    semantic = leads @ leads.T
+    names = tfidf_matrix([" ".join(proper_tokens(d)) for d in documents], char_ngrams=False)
+    lexical = np.sqrt(np.clip(names @ names.T, 0, 1))
+    has_names = names.any(axis=1)
+    both = has_names[:, None] & has_names[None, :]
+    similarity = np.where(both, EMBEDDING_WEIGHT * semantic + (1 - EMBEDDING_WEIGHT) * lexical, semantic)
     return similarity - DATE_GAP_PENALTY * _date_gaps(documents)
 
 
+def proper_tokens(document: Document) -> list[str]:
+    """Capitalised words not opening a sentence, and numbers: names, places, counts, years.
+
+    Case carries this signal in any cased script; uncased scripts simply fall back
+    to the embedding alone.
+    """
+    tokens = []
+    for sentence in document.sentences:
+        words = _WORD.findall(sentence.text)
+        tokens.extend(w.casefold() for i, w in enumerate(words) if w[0].isdigit() or (i > 0 and w[0].isupper()))
+    return tokens
+
+
 def _centroid(matrix: np.ndarray) -> np.ndarray:
-    if matrix.size == 0:
-        return np.zeros(matrix.shape[1] if matrix.ndim == 2 else 1, dtype=np.float32)
     mean = matrix.mean(axis=0)
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
 def _date_gaps(documents: list[Document]) -> np.ndarray:
+    """0 for same-day publication, rising to 1 at DATE_GAP_DAYS apart; 0 when a date is unknown."""
     n = len(documents)
     gaps = np.zeros((n, n), dtype=np.float32)
     for i, a in enumerate(documents):
         for j, b in enumerate(documents):
-            if a.published and b.published and abs((a.published - b.published).days) > DATE_GAP_DAYS:
-                gaps[i, j] = 1.0
+            if a.published and b.published:
+                gaps[i, j] = min(1.0, abs((a.published - b.published).days) / DATE_GAP_DAYS)
     return gaps
+
+
+def attach_small(similarity: np.ndarray, groups: list[list[int]]) -> list[list[int]]:
+    """Fold groups of one or two documents into the closest larger event when they are close enough:
+    a short or oddly written report of an event should not become an event of its own."""
+    large = [g for g in groups if len(g) > SMALL_GROUP]
+    if not large:
+        return groups
+    for group in (g for g in groups if len(g) <= SMALL_GROUP):
+        links = [float(similarity[np.ix_(group, other)].mean()) for other in large]
+        best = int(np.argmax(links))
+        if links[best] >= ATTACH_THRESHOLD:
+            large[best] = sorted(large[best] + group)
+        else:
+            large.append(group)
+    return sorted(large, key=lambda g: g[0])
 
 
 def group_events(documents: list[Document], vectors: dict[str, np.ndarray]) -> list[Event]:
     """Events numbered E1… in the order of their first document id; sets ``document.event``."""
     ordered = sorted(documents, key=lambda d: d.id)
     similarity = document_similarity(ordered, vectors)
-    groups = average_linkage(similarity, THRESHOLD)
+    groups = attach_small(similarity, average_linkage(similarity, THRESHOLD))
     groups.sort(key=lambda g: ordered[g[0]].id)
     events = []
     for number, group in enumerate(groups, 1):

@@ -1,0 +1,158 @@
+"""``number_conflict``: aligned statements giving different values for one quantity.
+
+Quantities are compared only with the same kind and unit or counted noun
+(durations are all minutes, so ``tiga jam`` equals ``180 menit``), and only
+when each sentence holds one value of that unit, so two different things
+counted in one sentence are never paired. Hedges widen a value into a range
+(``lebih dari 3 jam`` is anything above 180 minutes; ``sekitar 1.500`` ±10%),
+a round figure agrees with the exact one it rounds, and any hedge lowers a
+conflict to medium severity.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from ..model import Fact, Finding
+from ..registry import EventContext, register_detector
+from ._common import claim_pairs, components, dedupe, evidence_for, facts_in, majority, make_finding, outlet
+
+KIND = "number_conflict"
+_KINDS = frozenset({"number", "duration"})
+_SINGLE_BAR, _MULTI_BAR = 0.3, 0.45
+_ABOUT = 0.1
+
+
+@dataclass(frozen=True)
+class _Edge:
+    a: Fact
+    b: Fact
+    differ: bool
+
+
+def unit_key(fact: Fact) -> tuple[str, str]:
+    return fact.kind, str(fact.attrs.get("unit"))
+
+
+def interval(fact: Fact) -> tuple[float, float]:
+    """The values a fact allows, given its range and hedge."""
+    low = float(fact.attrs.get("low", fact.value))
+    high = float(fact.attrs.get("high", fact.value))
+    bound = fact.attrs.get("bound")
+    if bound == "min":
+        return low, math.inf
+    if bound == "max":
+        return 0.0, high
+    if bound == "about":
+        return low * (1 - _ABOUT), high * (1 + _ABOUT)
+    return low, high
+
+
+def _rounds_to(exact: float, rounded: float) -> bool:
+    """``1,5 juta`` agrees with ``1.512.000``: the round figure is the exact one rounded."""
+    if rounded == 0 or exact == rounded:
+        return exact == rounded
+    digits = len(f"{abs(rounded):.0f}".rstrip("0")) if rounded == int(rounded) else None
+    if digits is None or rounded < 100:
+        return False
+    magnitude = 10 ** (len(f"{abs(rounded):.0f}") - digits)
+    return round(exact / magnitude) * magnitude == rounded
+
+
+def agree(fa: Fact, fb: Fact) -> bool:
+    (la, ha), (lb, hb) = interval(fa), interval(fb)
+    tolerance = 1e-9 * max(abs(la), abs(lb), 1.0)
+    if la <= hb + tolerance and lb <= ha + tolerance:
+        return True
+    a, b = float(fa.value), float(fb.value)
+    return _rounds_to(a, b) or _rounds_to(b, a)
+
+
+def hedged(fact: Fact) -> bool:
+    return "approx" in fact.attrs or "high" in fact.attrs
+
+
+def _single(facts: list[Fact]) -> dict[tuple[str, str], Fact]:
+    counts: dict[tuple[str, str], list[Fact]] = {}
+    for fact in facts:
+        counts.setdefault(unit_key(fact), []).append(fact)
+    return {k: v[0] for k, v in counts.items() if len(v) == 1}
+
+
+def _edges(context: EventContext, claim) -> list[_Edge]:
+    edges = []
+    for pair in claim_pairs(context, claim, _SINGLE_BAR, _MULTI_BAR):
+        da, db = context.documents[pair.a.document], context.documents[pair.b.document]
+        units_a = _single(facts_in(da, pair.a, _KINDS))
+        units_b = _single(facts_in(db, pair.b, _KINDS))
+        for key in sorted(set(units_a) & set(units_b)):
+            fa, fb = units_a[key], units_b[key]
+            edges.append(_Edge(fa, fb, not agree(fa, fb)))
+    return edges
+
+
+def _claim_findings(context: EventContext, claim) -> list[Finding]:
+    edges = _edges(context, claim)
+    findings = []
+    for group in components([(e.a, e.b) for e in edges]):
+        keys = {(f.document, f.start) for f in group}
+        conflicts = [e for e in edges if e.differ and (e.a.document, e.a.start) in keys]
+        finding = _finding(context, claim.id, group, conflicts) if conflicts else None
+        if finding is not None:
+            findings.append(finding)
+    return findings
+
+
+def shown(fact: Fact) -> str:
+    unit = fact.attrs.get("unit")
+    if "high" in fact.attrs:
+        number = f"{_fmt(fact.attrs['low'])}-{_fmt(fact.attrs['high'])}"
+    else:
+        number = _fmt(float(fact.value))
+    return f"{number} {unit}" if unit else number
+
+
+def _fmt(value: float) -> str:
+    return f"{value:.0f}" if float(value).is_integer() else f"{value:g}"
+
+
+def _finding(context: EventContext, claim_id: str, group: list[Fact], conflicts: list[_Edge]) -> Finding | None:
+    by_doc: dict[str, set[str]] = {}
+    for fact in group:
+        by_doc.setdefault(fact.document, set()).add(shown(fact))
+    if any(len(v) > 1 for v in by_doc.values()):
+        return None
+    values = {doc: next(iter(v)) for doc, v in by_doc.items()}
+    top, outliers = majority(values)
+    soft = all(hedged(e.a) or hedged(e.b) for e in conflicts)
+    severity, confidence = ("medium", 0.6) if soft else ("high", 0.9)
+    evidence = [evidence_for(f, context.documents[f.document], shown(f)) for f in group]
+    return make_finding(KIND, severity, confidence, claim_id, _summary(context, values, top, group[0]),
+                        top, outliers, evidence)
+
+
+def _summary(context: EventContext, values: dict[str, str], top: str | None, sample: Fact) -> str:
+    by_value: dict[str, list[str]] = {}
+    for doc, value in sorted(values.items()):
+        by_value.setdefault(value, []).append(outlet(context.documents[doc]))
+    parts = [f"{value} ({', '.join(names)})" for value, names in sorted(by_value.items())]
+    what = "duration" if sample.kind == "duration" else f"number of {sample.attrs.get('unit')}"
+    lead = f"Outlets disagree on the {what}; most say {top}: " if top else f"Outlets disagree on the {what}: "
+    return lead + " vs ".join(parts)
+
+
+class NumberConflicts:
+    """Registered detector object for ``number_conflict``."""
+
+    kind = KIND
+
+    def __call__(self, context: EventContext) -> list[Finding]:
+        findings = []
+        for claim in sorted(context.claims, key=lambda c: c.id):
+            findings.extend(_claim_findings(context, claim))
+        return dedupe(findings)
+
+
+register_detector(NumberConflicts())
+

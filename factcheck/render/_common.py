@@ -1,0 +1,88 @@
+"""Orderings and lookups every renderer shares.
+
+All formats show findings and claims in the same order, so a reader who
+switches from the terminal to the HTML file finds F3 in the same place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..model import Claim, Evidence, Finding, SEVERITIES, severity_rank
+from ..report import Report
+
+
+def severity_key(severity: str) -> int:
+    """Rank of a severity; unknown ones (from a newer report) sort lowest."""
+    return severity_rank(severity) if severity in SEVERITIES else -1
+
+
+def sorted_findings(findings: Iterable[Finding]) -> list[Finding]:
+    """Most severe, then most confident first; ids break ties for stability."""
+    return sorted(findings, key=lambda f: (-severity_key(f.severity), -f.confidence, _natural(f.id)))
+
+
+def sorted_claims(claims: Iterable[Claim]) -> list[Claim]:
+    """Best aligned claims first, as a reader wants to see the solid matches."""
+    return sorted(claims, key=lambda c: (-c.score, _natural(c.id)))
+
+
+def _natural(identifier: str) -> tuple[str, int, str]:
+    """``F2`` before ``F10``."""
+    head = identifier.rstrip("0123456789")
+    tail = identifier[len(head):]
+    return (head, int(tail) if tail else -1, identifier)
+
+
+def outlet_name(report: Report, doc_id: str) -> str:
+    """The outlet a reader recognises; the document id when unknown."""
+    try:
+        return report.outlet(doc_id)
+    except StopIteration:
+        return doc_id
+
+
+def finding_event(report: Report, finding: Finding) -> str | None:
+    """The event a finding belongs to: its claim's, else its first document's."""
+    if finding.claim:
+        claim = next((c for c in report.claims if c.id == finding.claim), None)
+        if claim is not None:
+            return claim.event
+    for item in finding.evidence:
+        try:
+            return report.document(item.document).event
+        except StopIteration:
+            continue
+    return None
+
+
+def split_at_span(item: Evidence) -> tuple[str, str, str]:
+    """The evidence sentence cut into (before, value, after) at the value's span.
+
+    Falls back to the whole sentence when the span lies outside it, which a
+    hand-edited or foreign report may contain.
+    """
+    lo, hi = item.span[0] - item.start, item.span[1] - item.start
+    if 0 <= lo <= hi <= len(item.text):
+        return item.text[:lo], item.text[lo:hi], item.text[hi:]
+    return item.text, "", ""
+
+
+def sentence_total(report: Report) -> int:
+    """Sentences read, from the run statistics or the per-document counts."""
+    stats = report.stats.get("sentences")
+    return int(stats) if isinstance(stats, int) else sum(d.sentences for d in report.documents)
+
+
+def severity_counts(findings: Iterable[Finding]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for finding in findings:
+        counts[finding.severity] = counts.get(finding.severity, 0) + 1
+    return dict(sorted(counts.items(), key=lambda kv: -severity_key(kv[0])))
+
+
+def model_label(report: Report) -> str:
+    model = report.model
+    name = str(model.get("name") or model.get("backend") or "unknown")
+    backend = model.get("backend")
+    return f"{backend}: {name}" if backend and backend != name else name

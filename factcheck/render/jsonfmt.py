@@ -1,0 +1,11 @@
+"""JSON: the report contract itself, exactly as ``Report.to_json`` writes it."""
+
+from __future__ import annotations
+
+from ..registry import register_exporter
+from ..report import Report
+
+
+@register_exporter("json")
+def render_json(report: Report) -> str:
+    return report.to_json()
