@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from datetime import date
 
 import numpy as np
 
@@ -18,16 +19,19 @@ from .lexical import tfidf_matrix
 from .model import Document, Event
 
 EMBEDDING_WEIGHT = 0.3
+CROSS_LANGUAGE_EMBEDDING_WEIGHT = 0.7
 THRESHOLD = 0.45
-ATTACH_THRESHOLD = 0.25
+ATTACH_THRESHOLD = 0.3
 SMALL_GROUP = 2
 LEAD_SENTENCES = 3
 DATE_GAP_DAYS = 30
 DATE_GAP_PENALTY = 0.3
+_ISO_DAY = re.compile(r"^(?:(\d{4})|-)-(\d{2})-(\d{2})$")
 _WORD = re.compile(r"[^\W\d_][\w'\-]*|\d+(?:[.,]\d+)?")
 
 
-def document_similarity(documents: list[Document], vectors: dict[str, np.ndarray]) -> np.ndarray:
+def document_similarity(documents: list[Document], vectors: dict[str, np.ndarray],
+                        gaps: np.ndarray | None = None) -> np.ndarray:
     """Lead embedding (what the story is) mixed with proper-name overlap (who and where)."""
     leads = np.vstack([_centroid(vectors[d.id][:LEAD_SENTENCES]) for d in documents])
     semantic = leads @ leads.T
@@ -35,8 +39,11 @@ def document_similarity(documents: list[Document], vectors: dict[str, np.ndarray
     lexical = np.sqrt(np.clip(names @ names.T, 0, 1))
     has_names = names.any(axis=1)
     both = has_names[:, None] & has_names[None, :]
-    similarity = np.where(both, EMBEDDING_WEIGHT * semantic + (1 - EMBEDDING_WEIGHT) * lexical, semantic)
-    return similarity - DATE_GAP_PENALTY * _date_gaps(documents)
+    # Across languages only names and numbers can overlap, so meaning must carry more weight.
+    languages = np.array([d.language for d in documents])
+    weight = np.where(languages[:, None] == languages[None, :], EMBEDDING_WEIGHT, CROSS_LANGUAGE_EMBEDDING_WEIGHT)
+    similarity = np.where(both, weight * semantic + (1 - weight) * lexical, semantic)
+    return similarity - DATE_GAP_PENALTY * (_date_gaps(documents) if gaps is None else gaps)
 
 
 def proper_tokens(document: Document) -> list[str]:
@@ -48,7 +55,8 @@ def proper_tokens(document: Document) -> list[str]:
     tokens = []
     for sentence in document.sentences:
         words = _WORD.findall(sentence.text)
-        tokens.extend(w.casefold() for i, w in enumerate(words) if w[0].isdigit() or (i > 0 and w[0].isupper()))
+        tokens.extend(re.sub(r"[.,]", "", w.casefold()) for i, w in enumerate(words)
+                      if w[0].isdigit() or (i > 0 and w[0].isupper()))
     return tokens
 
 
@@ -57,38 +65,67 @@ def _centroid(matrix: np.ndarray) -> np.ndarray:
     return mean / max(float(np.linalg.norm(mean)), 1e-12)
 
 
+def document_dates(document: Document) -> list[tuple[int | None, int, int]]:
+    """When a document says things happened: its publication day and its explicit day dates,
+    as (year or None, month, day); year-less dates keep None."""
+    dates = [(document.published.year, document.published.month, document.published.day)] if document.published else []
+    for fact in document.facts:
+        if fact.kind == "date" and fact.attrs.get("granularity") == "day" and not fact.attrs.get("relative"):
+            match = _ISO_DAY.match(str(fact.value))
+            if match:
+                year = int(match.group(1)) if match.group(1) else None
+                dates.append((year, int(match.group(2)), int(match.group(3))))
+    return dates
+
+
+def _days_apart(a: tuple[int | None, int, int], b: tuple[int | None, int, int]) -> int:
+    try:
+        if a[0] is not None and b[0] is not None:
+            return abs((date(*a) - date(*b)).days)  # type: ignore[arg-type]
+        gap = abs((date(2000, a[1], a[2]) - date(2000, b[1], b[2])).days)
+    except ValueError:
+        return 0
+    return min(gap, 366 - gap)
+
+
 def _date_gaps(documents: list[Document]) -> np.ndarray:
-    """0 for same-day publication, rising to 1 at DATE_GAP_DAYS apart; 0 when a date is unknown."""
+    """How far apart the closest dates of two documents are: 0 for the same day, rising to 1 at
+    DATE_GAP_DAYS; 0 when either names no date."""
+    dates = [document_dates(d) for d in documents]
     n = len(documents)
     gaps = np.zeros((n, n), dtype=np.float32)
-    for i, a in enumerate(documents):
-        for j, b in enumerate(documents):
-            if a.published and b.published:
-                gaps[i, j] = min(1.0, abs((a.published - b.published).days) / DATE_GAP_DAYS)
+    for i in range(n):
+        for j in range(i + 1, n):
+            if dates[i] and dates[j]:
+                closest = min(_days_apart(a, b) for a in dates[i] for b in dates[j])
+                gaps[i, j] = gaps[j, i] = min(1.0, closest / DATE_GAP_DAYS)
     return gaps
 
 
-def attach_small(similarity: np.ndarray, groups: list[list[int]]) -> list[list[int]]:
+def attach_small(similarity: np.ndarray, groups: list[list[int]], gaps: np.ndarray) -> list[list[int]]:
     """Fold groups of one or two documents into the closest larger event when they are close enough:
-    a short or oddly written report of an event should not become an event of its own."""
+    a short or oddly written report of an event should not become an event of its own. Never
+    across documents whose dates are a full DATE_GAP_DAYS apart: those are other occasions."""
     large = [g for g in groups if len(g) > SMALL_GROUP]
-    if not large:
-        return groups
+    alone: list[list[int]] = []
     for group in (g for g in groups if len(g) <= SMALL_GROUP):
-        links = [float(similarity[np.ix_(group, other)].mean()) for other in large]
-        best = int(np.argmax(links))
-        if links[best] >= ATTACH_THRESHOLD:
+        links = [float(similarity[np.ix_(group, other)].mean()) if gaps[np.ix_(group, other)].max() < 1.0
+                 else -np.inf for other in large]
+        best = int(np.argmax(links)) if links else -1
+        if best >= 0 and links[best] >= ATTACH_THRESHOLD:
             large[best] = sorted(large[best] + group)
         else:
-            large.append(group)
+            alone.append(group)
+    large.extend(alone)
     return sorted(large, key=lambda g: g[0])
 
 
 def group_events(documents: list[Document], vectors: dict[str, np.ndarray]) -> list[Event]:
     """Events numbered E1… in the order of their first document id; sets ``document.event``."""
     ordered = sorted(documents, key=lambda d: d.id)
-    similarity = document_similarity(ordered, vectors)
-    groups = attach_small(similarity, average_linkage(similarity, THRESHOLD))
+    gaps = _date_gaps(ordered)
+    similarity = document_similarity(ordered, vectors, gaps)
+    groups = attach_small(similarity, average_linkage(similarity, THRESHOLD), gaps)
     groups.sort(key=lambda g: ordered[g[0]].id)
     events = []
     for number, group in enumerate(groups, 1):

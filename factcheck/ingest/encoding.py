@@ -26,4 +26,21 @@ def decode(data: bytes) -> tuple[str, str | None]:
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
         raise InputError("unknown text encoding (not UTF-8, and none could be detected)")
-    return str(best), f"not UTF-8: decoded as {best.encoding}"
+    encoding = best.encoding
+    # On short texts the detector confuses single-byte code pages; Windows-1252 is by far the
+    # most common one for Latin-script news, so it wins whenever it decodes cleanly.
+    if _single_byte(encoding) and encoding != "cp1252" and _decodes(data, "cp1252"):
+        encoding = "cp1252"
+    return data.decode(encoding), f"not UTF-8: decoded as {encoding}"
+
+
+def _single_byte(encoding: str) -> bool:
+    return encoding.startswith(("cp12", "cp8", "iso8859", "latin", "mac", "windows-12"))
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True

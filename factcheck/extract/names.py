@@ -1,0 +1,590 @@
+"""Names: people, places and organisations from capitalised spans.
+
+A name is a run of capitalised tokens, cut at function words, titles
+(``Presiden``, ``President``) and known places, so ``Presiden Rusia Vladimir
+Putin`` gives ``Rusia`` and ``Vladimir Putin``. Sentence-initial and headline
+words are only names when the rest of the document writes them capitalised
+too, because a capital there says nothing. The whole document is analysed once
+(a surname borrows the type of the full name it ends) and each sentence gets
+its slice. All word lists live in ``lang/<code>/names.json``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from ..model import Document, Fact, Sentence
+from . import _lang
+
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W\d_][\w'’]*)*\.?")
+_DOMAIN = re.compile(r"[\w-]+(?:\.[a-z]{2,})+\b")
+_ABBREV = frozenset({"st", "jl", "jln", "dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov",
+                     "lt", "col", "capt", "sgt", "jr", "sr", "mt", "ir", "hj", "h", "kh", "drs"})
+_CONNECTORS = frozenset({"of", "the", "de", "van", "von", "der", "den", "del", "du", "bin", "binti", "dos", "das"})
+_INITIAL_AFTER = set(".!?:;\"“”`'‘’…|-–—")
+_HEADLINE_LOWER = 0.1
+_MAX_ACRONYM = 6
+_CACHE_SIZE = 64
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+    initial: bool
+
+    @property
+    def bare(self) -> str:
+        """The word without a possessive ``'s`` or abbreviation point."""
+        text = re.sub(r"['’]s$", "", self.text)
+        return text[:-1] if text.endswith(".") and not _is_initial(text) else text
+
+
+@dataclass
+class Lexicon:
+    """Every names table of the languages in use, as sets for quick lookup."""
+
+    person_titles: frozenset[str]
+    place_titles: frozenset[str]
+    place_markers: frozenset[str]
+    place_end: frozenset[str]
+    org_markers: frozenset[str]
+    stop: frozenset[str]
+    stop_caps: frozenset[str]
+    common: tuple[re.Pattern[str], ...]
+    speech_verbs: frozenset[str]
+    places: frozenset[str]
+    orgs: frozenset[str]
+    aliases: dict[str, str]
+    alias_caps: dict[str, str]
+    known_prefixes: frozenset[str] = field(default_factory=frozenset)
+
+    def is_title(self, word: str) -> bool:
+        return word in self.person_titles or word in self.place_titles
+
+    def is_marker(self, word: str) -> bool:
+        return word in self.org_markers or word in self.place_markers
+
+    def known(self, key: str) -> bool:
+        return key in self.places or key in self.orgs or key in self.aliases
+
+    def is_stop(self, text: str) -> bool:
+        """Function words of any language; ALL-CAPS stops (``KTT``, ``WIB``) match only in capitals."""
+        if _is_acronym(text):
+            return text.replace(".", "") in self.stop_caps
+        return text.casefold() in self.stop
+
+    def looks_common(self, word: str) -> bool:
+        return any(p.fullmatch(word) for p in self.common)
+
+
+def normalise(text: str) -> str:
+    """Lowercase, no diacritics, hyphens as spaces, no points or apostrophes: the matching key."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    plain = re.sub(r"['’]s\b", "", plain.casefold())
+    plain = re.sub(r"['’.]", "", plain)
+    return " ".join(re.sub(r"[-‐‑–]", " ", plain).split())
+
+
+def spelling(text: str) -> str:
+    """How a name is written, ignoring case, spacing and points: ``Jong-un`` ≠ ``Jong Un``, ``U.S.`` = ``US``."""
+    return " ".join(re.sub(r"['’]s$", "", text).casefold().replace(".", "").split())
+
+
+def data_languages(language: str) -> tuple[str, ...]:
+    return _lang.languages_for(language, "names")
+
+
+@lru_cache(maxsize=None)
+def lexicon(languages: tuple[str, ...]) -> Lexicon:
+    """Titles and word shapes of ``languages``; stops, markers and entities of every language,
+    because articles quote foreign names (``Korea Times``) and foreign words."""
+    own = [_lang.load(code, "names") for code in languages]
+    every = list(everywhere())
+    aliases, alias_caps = alias_tables()
+    stops = [w for t in every for w in t.get("stop", [])]
+    return Lexicon(
+        person_titles=_nested(own, "titles", "person"),
+        place_titles=_nested(own, "titles", "place"),
+        place_markers=_nested(every, "markers", "place"),
+        place_end=_nested(own, "markers", "place_end"),
+        org_markers=_nested(every, "markers", "org"),
+        stop=frozenset(w.casefold() for w in stops if not w.isupper()) | _calendar_words(languages),
+        stop_caps=frozenset(w for w in stops if w.isupper()),
+        common=tuple(re.compile(p) for t in own for p in t.get("common_patterns", [])),
+        speech_verbs=frozenset(w.casefold() for t in own for w in t.get("speech_verbs", []) if " " not in w),
+        places=frozenset(normalise(p) for p in _words(every, "places")),
+        orgs=frozenset(normalise(o) for o in _words(every, "orgs")),
+        aliases=aliases,
+        alias_caps=alias_caps,
+        known_prefixes=frozenset(k for k in (set(aliases) | _words(every, "places")) if " " not in k and len(k) >= 4),
+    )
+
+
+@lru_cache(maxsize=None)
+def everywhere() -> tuple[dict[str, Any], ...]:
+    return tuple(_lang.load(code, "names") for code in _lang.languages() if _lang.load(code, "names"))
+
+
+@lru_cache(maxsize=None)
+def alias_tables() -> tuple[dict[str, str], dict[str, str]]:
+    """Form → canonical key, merged over all languages (an alias may cross languages).
+
+    Groups that share a form are one entity; its key is the alphabetically first
+    head, so every language maps ``Rusia`` and ``Russia`` to the same value.
+    ALL-CAPS forms (``AS``, ``US``) only match text written in capitals.
+    """
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.setdefault(x, x) != x:
+            x = parent[x]
+        return x
+
+    heads: set[str] = set()
+    caps: set[str] = set()
+    for table in everywhere():
+        for head, forms in sorted(table.get("aliases", {}).items()):
+            head_key = normalise(head)
+            heads.add(head_key)
+            for form in forms:
+                key = normalise(form)
+                if form.upper() == form and any(c.isalpha() for c in form):
+                    caps.add(key)
+                parent[find(key)] = find(head_key)
+            find(head_key)
+    groups: dict[str, list[str]] = {}
+    for key in parent:
+        groups.setdefault(find(key), []).append(key)
+    canonical: dict[str, str] = {}
+    for members in groups.values():
+        head = min(m for m in members if m in heads) if any(m in heads for m in members) else min(members)
+        canonical.update({m: head for m in members})
+    loose = {k: v for k, v in canonical.items() if k not in caps}
+    strict = {k: v for k, v in canonical.items() if k in caps}
+    return loose, strict
+
+
+def resolve(surface: str, lex: Lexicon) -> str:
+    """The canonical key of a surface form: an alias's entity, else the normalised form."""
+    key = normalise(surface)
+    if key in lex.alias_caps and not any(c.islower() for c in surface):
+        return lex.alias_caps[key]
+    return lex.aliases.get(key, key)
+
+
+def _words(tables: Any, name: str) -> frozenset[str]:
+    return frozenset(w.casefold() for t in tables for w in t.get(name, []))
+
+
+def _nested(tables: list[dict[str, Any]], outer: str, inner: str) -> frozenset[str]:
+    return frozenset(w.casefold() for t in tables for w in t.get(outer, {}).get(inner, []))
+
+
+def _calendar_words(languages: tuple[str, ...]) -> frozenset[str]:
+    """Weekdays and months (from the dates tables) are capitalised but never names."""
+    words: set[str] = set()
+    for code in languages:
+        dates = _lang.load(code, "dates")
+        ambiguous = set(dates.get("month_ambiguous", [])) | set(dates.get("weekday_ambiguous", []))
+        for table in ("months", "weekdays"):
+            words.update(w for w in dates.get(table, {}) if w not in ambiguous)
+    return frozenset(words)
+
+
+def _is_initial(text: str) -> bool:
+    return bool(re.fullmatch(r"(?:[A-Z]\.)+", text))
+
+
+def _is_cap(text: str) -> bool:
+    return text[:1].isupper()
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= _MAX_ACRONYM and all(c.isupper() for c in letters)
+
+
+# ---------------------------------------------------------------- tokenising
+
+
+def tokens(text: str, offset: int) -> list[Token]:
+    """Word tokens of ``text`` with absolute offsets; web addresses are left out."""
+    masked = _DOMAIN.sub(lambda m: " " * len(m.group()), text)
+    found: list[Token] = []
+    for match in _WORD.finditer(masked):
+        word = match.group()
+        if word.endswith(".") and not _keeps_point(word):
+            word = word[:-1]
+        before = masked[:match.start()].rstrip()
+        initial = not before or before[-1] in _INITIAL_AFTER
+        if found and before.endswith(".") and found[-1].text.endswith("."):
+            initial = False
+        if _glued_to_digit(masked, match.start() + len(word)):
+            continue
+        found.append(Token(word, offset + match.start(), offset + match.start() + len(word), initial))
+    return found
+
+
+def _keeps_point(word: str) -> bool:
+    bare = word[:-1]
+    return _is_initial(word) or (len(bare) == 1 and bare.isupper()) or bare.casefold() in _ABBREV
+
+
+def _glued_to_digit(text: str, end: int) -> bool:
+    """``KN-23``, ``F-16``: model numbers, not names."""
+    return bool(re.match(r"-?\d", text[end:end + 2]))
+
+
+# ---------------------------------------------------------------- document context
+
+
+@dataclass
+class DocContext:
+    """What the whole document says about its words' case."""
+
+    lower: frozenset[str]
+    midcap: frozenset[str]
+    headlines: frozenset[int]
+
+
+def _context(document: Document, sentences: list[Sentence], lex: Lexicon) -> DocContext:
+    split = [(s, tokens(s.text, s.start)) for s in sentences]
+    lower = frozenset(t.text.casefold() for _, toks in split for t in toks if t.text[:1].islower())
+    headlines = frozenset(s.index for s, toks in split if _is_headline(toks, lower, lex))
+    midcap = {part for s, toks in split if s.index not in headlines for t in toks
+              if _is_cap(t.text) and not t.initial
+              for part in [t.bare.casefold()] + t.bare.casefold().split("-")}
+    return DocContext(lower, frozenset(midcap), headlines)
+
+
+def _is_headline(toks: list[Token], lower: frozenset[str], lex: Lexicon) -> bool:
+    """Title Case or ALL CAPS lines, where common words are capitalised too.
+
+    Title Case: (almost) no long lowercase word, and at least two capitalised words
+    that the document writes in lowercase elsewhere or that are function words.
+    """
+    words = [t.text for t in toks if len(t.text) > 3]
+    if sum(1 for w in words if w.isupper()) >= 3:
+        return True
+    if len(words) < 3 or sum(1 for w in words if not _is_cap(w)) > len(words) * _HEADLINE_LOWER:
+        return False
+    common = [t for t in toks if _is_cap(t.text) and not t.text.isupper()
+              and (t.text.casefold() in lower or t.text.casefold() in lex.stop)]
+    return len(common) >= 2
+
+
+# ---------------------------------------------------------------- runs → names
+
+
+@dataclass
+class Candidate:
+    """A name span before typing: its tokens and what stood before it."""
+
+    toks: list[Token]
+    cue: str | None = None
+    tentative: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        return [t.bare.casefold() for t in self.toks]
+
+
+def _token_ok(tok: Token, lex: Lexicon, ctx: DocContext, headline: bool, next_cap: bool) -> bool:
+    """Whether a capitalised token may be part of a name."""
+    word = tok.bare.casefold()
+    if not _is_cap(tok.text) or lex.is_stop(tok.bare) or (headline and word in lex.stop):
+        return False
+    if headline:
+        parts = word.split("-")
+        return all(p in ctx.midcap for p in parts) or lex.known(normalise(tok.bare)) or lex.is_title(word)
+    if tok.initial and not lex.is_title(word):
+        return _initial_ok(tok, word, lex, ctx, next_cap)
+    return True
+
+
+def _initial_ok(tok: Token, word: str, lex: Lexicon, ctx: DocContext, next_cap: bool) -> bool:
+    """A sentence-initial word is a name if known, or capitalised elsewhere (or before another
+    capitalised word) and never written in lowercase."""
+    if lex.known(normalise(tok.bare)) or _is_acronym(tok.text):
+        return True
+    if word in ctx.lower or lex.looks_common(word):
+        return False
+    return word in ctx.midcap or next_cap
+
+
+def _runs(toks: list[Token], lex: Lexicon, ctx: DocContext, headline: bool, text: str,
+          offset: int) -> list[list[Token]]:
+    """Maximal runs of name tokens, joined across connectors such as ``of``."""
+    runs: list[list[Token]] = []
+    current: list[Token] = []
+    pending: list[Token] = []
+    for i, tok in enumerate(toks):
+        nxt = toks[i + 1] if i + 1 < len(toks) else None
+        next_cap = bool(nxt) and _next_is_name_word(nxt, lex) and not text[tok.end - offset:nxt.start - offset].strip()
+        ok = _token_ok(tok, lex, ctx, headline, next_cap)
+        last = pending[-1] if pending else (current[-1] if current else None)
+        gap = text[last.end - offset:tok.start - offset] if last else ""
+        if ok and current and not gap.strip():
+            current.extend(pending + [tok])
+            pending = []
+        elif current and tok.text in _CONNECTORS and not pending and not gap.strip():
+            pending = [tok]
+        else:
+            _close(runs, current)
+            current = [tok] if ok else []
+            pending = []
+    _close(runs, current)
+    return runs
+
+
+def _next_is_name_word(tok: Token, lex: Lexicon) -> bool:
+    """A capitalised follower that is not itself a known name or title: ``Dmitry Medvedev``."""
+    word = tok.bare.casefold()
+    return _is_cap(tok.text) and not lex.is_stop(tok.bare) and not lex.is_title(word) \
+        and not lex.known(normalise(tok.bare))
+
+
+def _close(runs: list[list[Token]], current: list[Token]) -> None:
+    if current:
+        runs.append(list(current))
+
+
+def _split_run(run: list[Token], lex: Lexicon, cue: str | None) -> list[Candidate]:
+    """Cut a run at titles and at a leading or trailing known place."""
+    out: list[Candidate] = []
+    part: list[Token] = []
+    for tok in run:
+        word = tok.bare.casefold()
+        if lex.is_title(word) and not _title_is_name(part, word, lex):
+            out.extend(_split_places(part, cue, lex))
+            part = []
+            cue = "place" if word in lex.place_titles else "person"
+            continue
+        part.append(tok)
+    out.extend(_split_places(part, cue, lex))
+    return [c for c in out if c.toks and not all(lex.is_marker(w) or w in _CONNECTORS for w in c.words)]
+
+
+def _title_is_name(part: list[Token], word: str, lex: Lexicon) -> bool:
+    """``Bank Dunia``, ``Universitas Indonesia``: a title word inside an organisation name."""
+    return bool(part) and any(t.bare.casefold() in lex.org_markers for t in part)
+
+
+def _split_places(part: list[Token], cue: str | None, lex: Lexicon) -> list[Candidate]:
+    part = _strip_connectors(part)
+    if not part:
+        return []
+    place = _known_prefix(part, lex)
+    lead = place or _acronym_prefix(part, lex)
+    if lead and lead < len(part) and not _all_markers(part[lead:], lex):
+        head = Candidate(part[:lead], "place" if place else None)
+        return [head] + _split_places(part[lead:], cue, lex)
+    end = _place_end(part, lex)
+    if end:
+        return [Candidate(part[:end], "place")] + _split_places(part[end:], cue, lex)
+    tail = _known_suffix(part, lex)
+    if tail and not _all_markers(part[:tail], lex):
+        return [Candidate(_strip_connectors(part[:tail]), cue), Candidate(part[tail:], "place")]
+    return [Candidate(part, cue)]
+
+
+def _acronym_prefix(part: list[Token], lex: Lexicon) -> int:
+    """``KPK Febri Diansyah``: an acronym before a person's name is an organisation of its own."""
+    if len(part) > 2 and _is_acronym(part[0].text) and not _is_acronym(part[1].text) \
+            and not lex.is_marker(part[1].bare.casefold()):
+        return 1
+    return 0
+
+
+def _place_end(part: list[Token], lex: Lexicon) -> int:
+    """``Kora Utara Kim Jong Un``: a direction word ends a place name before a person's name."""
+    words = [t.bare.casefold() for t in part]
+    if any(w in lex.org_markers for w in words):
+        return 0
+    for i, word in enumerate(words[:-1]):
+        if i and word in lex.place_end and not lex.is_marker(words[i + 1]):
+            return i + 1
+    return 0
+
+
+def _strip_connectors(part: list[Token]) -> list[Token]:
+    while part and part[0].text in _CONNECTORS:
+        part = part[1:]
+    while part and part[-1].text in _CONNECTORS:
+        part = part[:-1]
+    return part
+
+
+def _all_markers(toks: list[Token], lex: Lexicon) -> bool:
+    return all(lex.is_marker(t.bare.casefold()) or t.text in _CONNECTORS for t in toks)
+
+
+def _known_prefix(part: list[Token], lex: Lexicon) -> int:
+    """Length of the longest known place at the start of ``part`` (0 if none)."""
+    for size in range(len(part), 0, -1):
+        if _is_place(" ".join(t.bare for t in part[:size]), lex):
+            return size
+    return 0
+
+
+def _known_suffix(part: list[Token], lex: Lexicon) -> int:
+    """Where the longest known place at the end of ``part`` starts (0 if none)."""
+    for start in range(1, len(part)):
+        if _is_place(" ".join(t.bare for t in part[start:]), lex):
+            return start
+    return 0
+
+
+def _is_place(surface: str, lex: Lexicon) -> bool:
+    key = resolve(surface, lex)
+    return key in lex.places or normalise(surface) in lex.places
+
+
+# ---------------------------------------------------------------- glued and hyphenated tokens
+
+
+def _unglue(tok: Token, lex: Lexicon) -> list[Token]:
+    """``RusiaChina`` → ``Rusia`` + ``China``; ``Rusiakredensial`` → ``Rusia``; ``Korea-Rusia`` → both."""
+    if "-" in tok.text:
+        left, _, right = tok.text.partition("-")
+        if _is_cap(right) and (_is_place(right, lex) or _is_place(left, lex)) and _is_cap(left):
+            mid = tok.start + len(left)
+            return _unglue(Token(left, tok.start, mid, tok.initial), lex) + \
+                _unglue(Token(right, mid + 1, tok.end, False), lex)
+        return [tok]
+    camel = re.match(r"([A-Z][a-z]{3,})([A-Z][a-z]+)$", tok.text)
+    if camel and normalise(camel.group(1)) in lex.known_prefixes:
+        cut = tok.start + len(camel.group(1))
+        return [Token(camel.group(1), tok.start, cut, tok.initial), Token(camel.group(2), cut, tok.end, False)]
+    for cut in range(len(tok.text) - 4, 3, -1):
+        head, rest = tok.text[:cut], tok.text[cut:]
+        if rest.isalpha() and rest.islower() and normalise(head) in lex.known_prefixes:
+            return [Token(head, tok.start, tok.start + cut, tok.initial)]
+    return [tok]
+
+
+def _unglue_all(toks: list[Token], lex: Lexicon) -> list[Token]:
+    return [part for tok in toks for part in (_unglue(tok, lex) if _is_cap(tok.text) else [tok])]
+
+
+# ---------------------------------------------------------------- typing and facts
+
+
+def _type_of(cand: Candidate, lex: Lexicon) -> str:
+    words = cand.words
+    key = resolve(" ".join(t.bare for t in cand.toks), lex)
+    if key in lex.places:
+        return "place"
+    if key in lex.orgs or any(w in lex.org_markers for w in words):
+        return "org"
+    if cand.cue == "place" or any(w in lex.place_markers for w in words[1:]):
+        return "place"
+    if cand.cue == "person" or any(_is_initial(t.text) for t in cand.toks):
+        return "person"
+    if len(cand.toks) == 1 and _is_acronym(cand.toks[0].text):
+        return "org"
+    return "unknown"
+
+
+def _fact(cand: Candidate, sentence: Sentence, document: Document, lex: Lexicon) -> Fact:
+    start, end = cand.toks[0].start, cand.toks[-1].start + len(cand.toks[-1].bare)
+    surface = document.source[start:end]
+    attrs: dict[str, Any] = {"type": _type_of(cand, lex), "surface": surface}
+    if cand.tentative:
+        attrs["tentative"] = True
+    return Fact(kind="name", value=resolve(surface, lex), text=surface, start=start, end=end,
+                document=document.id, sentence=sentence.index, attrs=attrs)
+
+
+def _sentence_facts(sentence: Sentence, document: Document, lex: Lexicon, ctx: DocContext) -> list[Fact]:
+    toks = _unglue_all(tokens(sentence.text, sentence.start), lex)
+    headline = sentence.index in ctx.headlines
+    runs = _split_glue_runs(_runs(toks, lex, ctx, headline, sentence.text, sentence.start), document)
+    cands = [c for run in runs for c in _split_run(run, lex, _cue_before(run[0], toks, lex))]
+    taken = {t.start for run in runs for t in run}
+    cands += [Candidate([t], tentative=True) for t in toks
+              if t.start not in taken and not headline and _tentative(t, lex, ctx)]
+    return sorted((_fact(c, sentence, document, lex) for c in cands), key=lambda f: f.start)
+
+
+def _tentative(tok: Token, lex: Lexicon, ctx: DocContext) -> bool:
+    """A sentence-initial word that could be a name (``Netanyhau told…``) but is seen nowhere else.
+
+    Kept, flagged ``tentative``, so a misspelling at the start of a sentence can still
+    be matched to a frequent spelling; nothing else should rely on it.
+    """
+    word = tok.bare.casefold()
+    return (tok.initial and _is_cap(tok.text) and not lex.is_stop(tok.bare) and not lex.is_title(word)
+            and word not in ctx.lower and not lex.looks_common(word) and len(word) >= 4)
+
+
+def _cue_before(first: Token, toks: list[Token], lex: Lexicon) -> str | None:
+    """A lowercase title (``pemimpin``) or speech verb (``kata``) just before a name says person."""
+    at = next(i for i, t in enumerate(toks) if t.start == first.start)
+    word = toks[at - 1].text.casefold() if at else ""
+    if word in lex.person_titles or word in lex.speech_verbs:
+        return "person"
+    return "place" if word in lex.place_titles else None
+
+
+def _split_glue_runs(runs: list[list[Token]], document: Document) -> list[list[Token]]:
+    """Tokens cut from one glued word (``RusiaChina``) touch; they are separate names."""
+    out: list[list[Token]] = []
+    for run in runs:
+        current: list[Token] = []
+        for tok in run:
+            if current and current[-1].end == tok.start:
+                out.append(current)
+                current = []
+            current.append(tok)
+        out.append(current)
+    return out
+
+
+def _propagate_types(facts: list[Fact]) -> list[Fact]:
+    """A lone ``Putin`` or ``Kim`` is a person when the document names that person in full."""
+    persons = {f.value for f in facts if f.attrs["type"] == "person"}
+    person_words = {w for v in persons for w in v.split()}
+    out: list[Fact] = []
+    for fact in facts:
+        words = fact.value.split()
+        untyped = fact.attrs["type"] == "unknown"
+        if untyped and (fact.value in persons or (len(words) == 1 and words[0] in person_words)):
+            fact = Fact(**{**fact.__dict__, "attrs": {**fact.attrs, "type": "person"}})
+        out.append(fact)
+    return out
+
+
+_CACHE: dict[int, tuple[Document, int, list[Fact]]] = {}
+
+
+def document_names(document: Document, sentences: list[Sentence] | None = None) -> list[Fact]:
+    """Every name fact of the document (or of ``sentences``), typed with document context."""
+    sentences = document.sentences if sentences is None else sentences
+    cached = _CACHE.get(id(document))
+    if cached and cached[0] is document and cached[1] == len(sentences) and sentences is document.sentences:
+        return cached[2]
+    lex = lexicon(data_languages(document.language))
+    ctx = _context(document, sentences, lex)
+    facts = _propagate_types([f for s in sentences for f in _sentence_facts(s, document, lex, ctx)])
+    if sentences is document.sentences:
+        if len(_CACHE) >= _CACHE_SIZE:
+            _CACHE.clear()
+        _CACHE[id(document)] = (document, len(sentences), facts)
+    return facts
+
+
+def extract(sentence: Sentence, document: Document) -> list[Fact]:
+    """Name facts of one sentence (its document is analysed once and cached)."""
+    if sentence in document.sentences:
+        facts = document_names(document)
+    else:
+        facts = document_names(document, [sentence])
+    return [f for f in facts if f.sentence == sentence.index and sentence.start <= f.start < sentence.end]
