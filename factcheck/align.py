@@ -16,7 +16,7 @@ from .lexical import tfidf_matrix
 from .model import Claim, ClaimMember, Document, Event, Sentence
 
 EMBEDDING_WEIGHT = 0.6
-THRESHOLD = 0.25
+THRESHOLD = 0.2
 
 
 def sentence_similarity(sentences: list[Sentence], vectors: np.ndarray) -> np.ndarray:

@@ -14,6 +14,7 @@ own, or an alias from the data (``Korut``, ``Russia``).
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -137,7 +138,12 @@ def _substitution_ok(rare: str, common: str) -> bool:
     return True
 
 
-def _misspelling_of(rare: Form, common: Form, lex: Lexicon) -> bool:
+def _lowercase_words(context: EventContext) -> frozenset[str]:
+    """Words the event's articles write in lowercase: common words, never names."""
+    return frozenset(w for d in context.documents.values() for w in re.findall(r"\b[a-z]{4,}\b", d.source))
+
+
+def _misspelling_of(rare: Form, common: Form, lex: Lexicon, lower: frozenset[str] = frozenset()) -> bool:
     """Whether ``rare`` is a slip for ``common``: same words but one, by one edit, rarely written."""
     if rare.value == common.value or lex.known(normalise(rare.top_spelling)):
         return False
@@ -147,7 +153,7 @@ def _misspelling_of(rare: Form, common: Form, lex: Lexicon) -> bool:
     if len(a) != len(b):
         return False
     diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    if len(diffs) != 1 or a[diffs[0]] in lex.stop:
+    if len(diffs) != 1 or a[diffs[0]] in lex.stop or a[diffs[0]] in lower or a[diffs[0]] in lex.known_words:
         return False
     if not rare.confirmed and len(a[diffs[0]]) < _MIN_TENTATIVE:
         return False
@@ -161,13 +167,13 @@ def _capital_inside(surface: str) -> int:
     return sum(1 for word in surface.split() if not word.isupper() for c in word[1:] if c.isupper())
 
 
-def _targets(forms: list[Form], lex: Lexicon) -> dict[str, str]:
+def _targets(forms: list[Form], lex: Lexicon, lower: frozenset[str]) -> dict[str, str]:
     """Each misspelt form → the frequent form it misspells (the most frequent if several)."""
     ranked = sorted(forms, key=lambda f: (-f.count, f.key))
     out: dict[str, str] = {}
     for rare in forms:
         for common in ranked:
-            if common is not rare and common.count > rare.count and _misspelling_of(rare, common, lex):
+            if common is not rare and common.count > rare.count and _misspelling_of(rare, common, lex, lower):
                 out[rare.key] = common.key
                 break
     return out
@@ -221,7 +227,7 @@ class NameVariantDetector:
     def __call__(self, context: EventContext) -> list[Finding]:
         lex = _lexicon_for(context)
         forms = _forms(context)
-        targets = _targets(forms, lex)
+        targets = _targets(forms, lex, _lowercase_words(context))
         groups: dict[str, list[Form]] = {}
         for form in forms:
             groups.setdefault(targets.get(form.key, form.key), []).append(form)

@@ -63,6 +63,7 @@ class Lexicon:
     aliases: dict[str, str]
     alias_caps: dict[str, str]
     known_prefixes: frozenset[str] = field(default_factory=frozenset)
+    known_words: frozenset[str] = field(default_factory=frozenset)
 
     def is_title(self, word: str) -> bool:
         return word in self.person_titles or word in self.place_titles
@@ -94,7 +95,8 @@ def normalise(text: str) -> str:
 
 def spelling(text: str) -> str:
     """How a name is written, ignoring case, spacing and points: ``Jong-un`` ≠ ``Jong Un``, ``U.S.`` = ``US``."""
-    return " ".join(re.sub(r"['’]s$", "", text).casefold().replace(".", "").split())
+    words = re.sub(r"['’]s\b", "", text).casefold().replace(".", " ").split()
+    return re.sub(r"\b(\w) (?=\w\b)", r"\1", " ".join(words))
 
 
 def data_languages(language: str) -> tuple[str, ...]:
@@ -124,6 +126,8 @@ def lexicon(languages: tuple[str, ...]) -> Lexicon:
         aliases=aliases,
         alias_caps=alias_caps,
         known_prefixes=frozenset(k for k in (set(aliases) | _words(every, "places")) if " " not in k and len(k) >= 4),
+        known_words=frozenset(w for k in (set(aliases) | _words(every, "places") | _words(every, "orgs"))
+                              for w in normalise(k).split()),
     )
 
 
