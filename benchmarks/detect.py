@@ -13,7 +13,7 @@ three ways with the library API (one model load for the whole run):
   clean retelling is discounted (not the injection's doing); anything else is a
   false positive for its kind.
 
-    python benchmarks/detect.py [EVAL_DIR] [--cases 40] [--seed 7] [--verbose] [--json OUT]
+    python benchmarks/detect.py [EVAL_DIR] [--cases 200] [--seed 7] [--verbose] [--json OUT]
 
 Targets (issue 3): recall ≥ 0.90 and precision ≥ 0.90 on every kind, zero
 findings on clean retellings.
@@ -122,8 +122,8 @@ def evaluate(case: perturb.Case, workdir: Path, embedder: Embedder) -> Outcome:
     outcome.clean_findings = [brief(f) for f in clean_found]
     if injection is None:
         for finding in clean_found:
-            target = outcome.discounted if key(finding, with_documents=False) in known else outcome.false_positives
-            target.append(brief(finding))
+            pre_existing = key(finding, with_documents=False) in known or in_source(finding, case.article.text)
+            (outcome.discounted if pre_existing else outcome.false_positives).append(brief(finding))
         outcome.seconds = time.perf_counter() - started
         return outcome
 
@@ -138,6 +138,16 @@ def evaluate(case: perturb.Case, workdir: Path, embedder: Embedder) -> Outcome:
             outcome.false_positives.append(brief(finding))
     outcome.seconds = time.perf_counter() - started
     return outcome
+
+
+def in_source(finding: Finding, text: str) -> bool:
+    """A spelling variant the source article itself prints (all spellings are in it).
+
+    Such a finding is the source's own inconsistency: the original alone may not
+    show it only because the name detector needs a frequent spelling (2+ mentions)
+    that a single copy does not reach.
+    """
+    return finding.kind == "name_variant" and all(e.value in text for e in finding.evidence)
 
 
 def _original_record(article: perturb.Article) -> dict:
@@ -204,7 +214,7 @@ def print_clean(outcomes: list[Outcome]) -> None:
     twin_raw = Counter(f["kind"] for o in twins for f in o.clean_findings)
     original = Counter(f["kind"] for o in outcomes for f in o.original_findings)
     print(f"\nclean cases: {len(clean)}; findings on their retellings: {raw} "
-          f"({raw - left} also in the original article, {left} not) — target 0")
+          f"({raw - left} the source's own slips, {left} not) — target 0")
     print(f"clean twins of injected cases: {sum(twin_raw.values())} findings {dict(sorted(twin_raw.items()))}")
     print(f"pre-existing findings in the original articles alone: {sum(original.values())} "
           f"{dict(sorted(original.items()))}")
@@ -230,7 +240,7 @@ def print_details(outcomes: list[Outcome]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", nargs="?", default=str(ROOT.parent / "shared" / "eval"))
-    parser.add_argument("--cases", type=int, default=40, help="number of cases (about a quarter clean)")
+    parser.add_argument("--cases", type=int, default=200, help="number of cases (about a quarter clean)")
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--model", default=DEFAULT_MODEL)
     parser.add_argument("--verbose", action="store_true", help="list every miss and false positive")

@@ -31,16 +31,20 @@ _MONTH = "|".join(MONTHS)
 _WEEKDAY = "|".join(WEEKDAYS)
 _LONG_DATE = re.compile(rf"(?<![\w/])(\d{{1,2}}) ({_MONTH})(?: (\d{{4}}))?(?![\w/])")
 _SHORT_DATE = re.compile(r"\((\d{1,2})/(\d{1,2})(?:/(\d{2}|\d{4}))?\)")
-_WEEKDAY_BEFORE = re.compile(rf"({_WEEKDAY}),?\s+$")
+_WEEKDAY_BEFORE = re.compile(rf"({_WEEKDAY})(?:\s+(?:pagi|siang|sore|petang|malam|dini hari|lalu))?,?\s+$")
+_ANY_WEEKDAY = re.compile(rf"\b(?:{_WEEKDAY})\b")
 _NUMBER = re.compile(
     r"(?<![\w.,/-])(?:(Rp\.?\s?)(\d+(?:[.,]\d+)*)\s(juta|miliar|triliun|ribu)"
     r"|(\d+(?:[.,]\d+)*)\s(orang|persen|unit|rumah|kg|ton|km|kilometer|meter|hektare|hari|jam|menit|bulan"
     r"|tahun|negara|warga|korban|pasien|siswa|mobil|kursi|kasus|desa|sekolah|perusahaan|pemain|gol))\b")
 _HEDGES = ("sekitar", "lebih dari", "kurang dari", "hampir", "sekira", "kurang lebih", "setidaknya",
-           "sedikitnya", "minimal", "maksimal", "hingga", "sampai", "antara", "-", "–", "dan")
+           "sedikitnya", "minimal", "maksimal", "hingga", "sampai", "antara", "-", "–", "dan", "berkisar",
+           "kisaran", "kira-kira", "rata-rata", "lebih", "paling", "nomor", "no.", "pasal", "ayat", "ke",
+           "tahun", "angka", "skor")
+_AFTER_HEDGE = re.compile(r"^(?:an\b|-an\b|\s*(?:-|–|hingga|sampai|s/d|lebih|lagi|an\b|\d{4}\b))")
 _NAME = re.compile(r"(?<![\w-])([A-Z][a-z]{5,})(?![\w-])")
 _HYPHEN_NAME = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([a-z]{2,})(?![\w-])")
-_QUOTE = re.compile(r"[\"“]([^\"“”]{30,}?)[\"”]")
+_QUOTE_MARK = re.compile(r"[\"“”]")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9(\"“])")
 _CHROME_START = re.compile(r"^(?:baca juga|baca:|lihat juga|simak|tonton|saksikan|editor|penulis|sumber)", re.I)
 _ABBREV = {"jl", "jln", "dr", "drs", "ir", "prof", "no", "hj", "h", "st", "kh", "mr", "sdr", "tn", "ny"}
@@ -162,8 +166,11 @@ def sentence_count(paragraphs: list[Paragraph]) -> int:
     return sum(len(re.findall(r"[.!?](?:\s|$)", u)) or 1 for p in paragraphs if not p.chrome for u in p.units)
 
 
-def quote_spans(unit: str) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in _QUOTE.finditer(unit)]
+def quote_spans(unit: str, min_chars: int = 0) -> list[tuple[int, int]]:
+    """Quotes as (open, close + 1), marks paired in order: the text between two quotes is not a quote."""
+    marks = [m.start() for m in _QUOTE_MARK.finditer(unit)]
+    pairs = zip(marks[0::2], marks[1::2])
+    return [(a, b + 1) for a, b in pairs if b - a - 1 >= min_chars]
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -246,6 +253,8 @@ def date_edits(paragraphs: list[Paragraph], published: date, rng: random.Random)
         if len(dates) != 1 or _inside(quote_spans(unit), dates[0].start, dates[0].end):
             continue
         d = dates[0]
+        if d.weekday_start is None and _ANY_WEEKDAY.search(unit[max(0, d.start - 25):d.start]):
+            continue  # a weekday we cannot tie to the date: moving the day could make a weekday slip
         if d.written_weekday is not None and d.written_weekday != d.day.weekday():
             continue  # the source already slips; moving it would muddle two errors
         shift = -1 if d.day.day >= 28 else 1
@@ -302,7 +311,7 @@ def number_edits(paragraphs: list[Paragraph], published: date, rng: random.Rando
             number_group = 2 if match.group(2) else 4
             number = match.group(number_group)
             before = unit[max(0, match.start() - 14):match.start()].lower().rstrip()
-            if nouns.count(noun) != 1 or any(before.endswith(h) for h in _HEDGES):
+            if nouns.count(noun) != 1 or _hedged(before, unit[match.end():]):
                 continue
             if _inside(quote_spans(unit), match.start(), match.end()) or not any(c in "123456789" for c in number):
                 continue
@@ -313,6 +322,11 @@ def number_edits(paragraphs: list[Paragraph], published: date, rng: random.Rando
             edits.append(Edit("number_conflict", p, u, start, end, new_number, _numeric(new_number),
                               (match.start(), match.end())))
     return edits
+
+
+def _hedged(before: str, after: str) -> bool:
+    """A hedge, range, label or year around the number: the tool rightly compares those loosely or not at all."""
+    return bool(_AFTER_HEDGE.match(after)) or any(re.search(rf"(?:^|\W){re.escape(h)}$", before) for h in _HEDGES)
 
 
 def _transpose(word: str, rng: random.Random) -> str | None:
@@ -358,7 +372,7 @@ def quote_edits(paragraphs: list[Paragraph], published: date, rng: random.Random
     """A few words of a quote changed: a word swapped for another, a negation added or removed."""
     edits = []
     for p, u, unit in _units(paragraphs):
-        for q_start, q_end in quote_spans(unit):
+        for q_start, q_end in quote_spans(unit, 30):
             inner = unit[q_start:q_end]
             if len(inner.split()) < 8:
                 continue

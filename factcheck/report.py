@@ -60,7 +60,8 @@ class Report:
 
     @classmethod
     def from_dict(cls, data: Any) -> "Report":
-        if not isinstance(data, dict) or data.get("tool", {}).get("name") != "factcheck":
+        tool = data.get("tool") if isinstance(data, dict) else None
+        if not isinstance(tool, dict) or tool.get("name") != "factcheck":
             raise InputError("not a factcheck report (no tool.name == 'factcheck')")
         if data.get("schema_version") != SCHEMA_VERSION:
             raise InputError(f"unsupported report schema_version {data.get('schema_version')!r} "

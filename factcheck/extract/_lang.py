@@ -7,30 +7,9 @@ language when the document's language has no data.
 
 from __future__ import annotations
 
-import json
-from functools import lru_cache
-from pathlib import Path
-from typing import Any
+from ..lang import languages, load
 
-LANG_DIR = Path(__file__).resolve().parent.parent / "lang"
-
-
-@lru_cache(maxsize=None)
-def languages() -> tuple[str, ...]:
-    """Language codes that have a data folder, sorted."""
-    if not LANG_DIR.is_dir():
-        return ()
-    return tuple(sorted(p.name for p in LANG_DIR.iterdir() if p.is_dir()))
-
-
-@lru_cache(maxsize=None)
-def load(lang: str, name: str) -> dict[str, Any]:
-    """``lang/<lang>/<name>.json`` as a dict; ``{}`` when the file is absent."""
-    path = LANG_DIR / lang / f"{name}.json"
-    if not path.is_file():
-        return {}
-    with path.open(encoding="utf-8") as handle:
-        return json.load(handle)
+__all__ = ["languages", "languages_for", "load"]
 
 
 def languages_for(lang: str | None, name: str) -> tuple[str, ...]:
