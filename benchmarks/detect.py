@@ -55,6 +55,7 @@ class Outcome:
     false_positives: list[dict] = field(default_factory=list)
     discounted: list[dict] = field(default_factory=list)      # also in the clean retelling
     clean_findings: list[dict] = field(default_factory=list)  # on the clean retelling
+    clean_artefacts: list[dict] = field(default_factory=list)  # ...that the source does not explain
     original_findings: list[dict] = field(default_factory=list)  # on the original article alone
     seconds: float = 0.0
 
@@ -74,13 +75,14 @@ def brief(finding: Finding) -> dict:
                          for e in finding.evidence]}
 
 
-def key(finding: Finding, with_documents: bool = True) -> tuple:
-    """Identity of a finding across runs of the same copies: kind and its (document, value) evidence.
+def key(finding: Finding) -> tuple:
+    """Identity of a finding across runs: its kind and the values of its evidence.
 
-    Offsets are left out because the injection shifts text after it.
+    Offsets are left out because the injection shifts text after it, and
+    documents too: an injection may take one mention out of a pre-existing
+    variant group (or the original runs as one document), which changes who
+    holds a value but not what the finding is.
     """
-    if with_documents:
-        return finding.kind, frozenset((e.document, e.value) for e in finding.evidence)
     return finding.kind, frozenset(e.value for e in finding.evidence)
 
 
@@ -116,14 +118,15 @@ def evaluate(case: perturb.Case, workdir: Path, embedder: Embedder) -> Outcome:
     original = perturb.write_case(workdir / case.id / "original", [_original_record(case.article)])
     original_found = run(original, embedder)
     outcome.original_findings = [brief(f) for f in original_found]
-    known = {key(f, with_documents=False) for f in original_found}
+    known = {key(f) for f in original_found}
 
     clean_found = run(perturb.write_case(workdir / case.id / "clean", case.clean), embedder)
     outcome.clean_findings = [brief(f) for f in clean_found]
+    outcome.clean_artefacts = [brief(f) for f in clean_found
+                               if key(f) not in known and not in_source(f, case.article.text)]
     if injection is None:
-        for finding in clean_found:
-            pre_existing = key(finding, with_documents=False) in known or in_source(finding, case.article.text)
-            (outcome.discounted if pre_existing else outcome.false_positives).append(brief(finding))
+        outcome.false_positives = list(outcome.clean_artefacts)
+        outcome.discounted = [f for f in outcome.clean_findings if f not in outcome.clean_artefacts]
         outcome.seconds = time.perf_counter() - started
         return outcome
 
@@ -207,15 +210,18 @@ def print_table(scores: dict[str, Score]) -> None:
 
 
 def print_clean(outcomes: list[Outcome]) -> None:
+    """Findings on clean retellings: the source's own slips apart from what the retelling caused."""
     clean = [o for o in outcomes if o.kind == "clean"]
     raw = sum(len(o.clean_findings) for o in clean)
     left = sum(len(o.false_positives) for o in clean)
     twins = [o for o in outcomes if o.kind != "clean"]
     twin_raw = Counter(f["kind"] for o in twins for f in o.clean_findings)
+    twin_left = Counter(f["kind"] for o in twins for f in o.clean_artefacts)
     original = Counter(f["kind"] for o in outcomes for f in o.original_findings)
     print(f"\nclean cases: {len(clean)}; findings on their retellings: {raw} "
           f"({raw - left} the source's own slips, {left} not) — target 0")
-    print(f"clean twins of injected cases: {sum(twin_raw.values())} findings {dict(sorted(twin_raw.items()))}")
+    print(f"clean twins of injected cases: {sum(twin_raw.values())} findings {dict(sorted(twin_raw.items()))}, "
+          f"of which not the source's own: {sum(twin_left.values())} {dict(sorted(twin_left.items()))}")
     print(f"pre-existing findings in the original articles alone: {sum(original.values())} "
           f"{dict(sorted(original.items()))}")
     print(f"findings discounted in injected runs (also in the clean twin): "
@@ -225,6 +231,9 @@ def print_clean(outcomes: list[Outcome]) -> None:
 def print_details(outcomes: list[Outcome]) -> None:
     """Every miss and false positive, with the sentence, for diagnosis."""
     for o in outcomes:
+        if o.kind != "clean":
+            for f in o.clean_artefacts:
+                print(f"\nFP on clean twin {o.case} [{o.article}] {f['kind']}: {f['summary'][:300]}")
         if o.injection and not o.detected:
             inj = o.injection
             print(f"\nMISS {o.case} {o.kind} [{o.article}] in {inj['document']}: {inj['old']!r} → {inj['new']!r}")

@@ -46,7 +46,7 @@ _NAME = re.compile(r"(?<![\w-])([A-Z][a-z]{5,})(?![\w-])")
 _HYPHEN_NAME = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([a-z]{2,})(?![\w-])")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9(\"“])")
-_CHROME_START = re.compile(r"^(?:baca juga|baca:|lihat juga|simak|tonton|saksikan|editor|penulis|sumber)", re.I)
+_CHROME_START = re.compile(r"^\(?(?:baca juga|baca:|lihat juga|simak|tonton|saksikan|editor|penulis|sumber)", re.I)
 _ABBREV = {"jl", "jln", "dr", "drs", "ir", "prof", "no", "hj", "h", "st", "kh", "mr", "sdr", "tn", "ny"}
 _NOT_NAMES = {"Menurut", "Namun", "Selain", "Sementara", "Sedangkan", "Sebelumnya", "Kemudian", "Setelah",
               "Dengan", "Dalam", "Untuk", "Karena", "Bahkan", "Meski", "Meskipun", "Padahal", "Adapun",
