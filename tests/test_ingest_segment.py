@@ -109,3 +109,18 @@ def test_bad_files_are_skipped_with_a_warning(tmp_path: Path):
     documents, warnings = load_documents([tmp_path])
     assert [d.id for d in documents] == ["good"]
     assert len(warnings) == 3 and all("skipped" in w for w in warnings)
+
+
+@pytest.mark.parametrize("stamp, language, expected", [
+    ("KAMIS, 25 APRIL 2019 | 23:44 WIB | LAPORAN: AMELIA FITRIANI", "id", date(2019, 4, 25)),
+    ("fin.co.id - 19/06/2024, 09:48 WIB", "id", date(2024, 6, 19)),
+    ("11/30/09 05: 40 PM ET", "en", date(2009, 11, 30)),
+    ("PUBLISHED: THURSDAY, MAY 2, 2013, 1: 32 PM", "en", date(2013, 5, 2)),
+    ("Fri., May. 3, 2013 11: 45 AM PDT", "en", date(2013, 5, 3)),
+    ("May 3rd, 2013 2: 00pm EDT", "en", date(2013, 5, 3)),
+    ("Senin, 22 Desember 2025 | 17:10", "id", date(2025, 12, 22)),
+])
+def test_publication_stamps(stamp, language, expected):
+    from factcheck.ingest.metadata import parse_date
+
+    assert parse_date(stamp, language) == expected

@@ -19,22 +19,15 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from rapidfuzz.distance import OSA
-
 from ..extract import _lang
-from ..extract.names import Lexicon, data_languages, everywhere, lexicon, normalise, spelling
+from ..extract.names import Lexicon, data_languages, everywhere, is_typo, lexicon, normalise, spelling
 from ..model import Document, Evidence, Fact, Finding
 from ..registry import EventContext, register_detector
 from ._common import evidence_for, make_finding
 
 KIND = "name_variant"
-_VOWELS = frozenset("aeiouy")
-_MIN_LONG = 5
-_MIN_SHORT = 4
-_LONG_VOWEL_SWAP = 7
 _RARE_SHARE = 1 / 3
 _MIN_FREQUENT = 2
-_MIN_SUBSTITUTED = 6
 _MIN_TENTATIVE = 7
 
 
@@ -106,36 +99,6 @@ def _lexicon_for(context: EventContext) -> Lexicon:
 def _demonym_suffixes(documents: list[Document]) -> frozenset[str]:
     return frozenset(s for d in documents for code in data_languages(d.language)
                      for s in _lang.load(code, "names").get("demonym_suffixes", []))
-
-
-def is_typo(rare: str, common: str, demonyms: frozenset[str] = frozenset()) -> bool:
-    """One small edit inside a long word, not at its start or end: a slip, not another word."""
-    if min(len(rare), len(common)) < _MIN_SHORT or max(len(rare), len(common)) < _MIN_LONG:
-        return False
-    if rare[0] != common[0] or OSA.distance(rare, common) != 1:
-        return False
-    if len(rare) != len(common):
-        return _indel_ok(rare, common, demonyms)
-    return len(rare) >= _MIN_SUBSTITUTED and _substitution_ok(rare, common)
-
-
-def _indel_ok(rare: str, common: str, demonyms: frozenset[str]) -> bool:
-    longer, shorter = (rare, common) if len(rare) > len(common) else (common, rare)
-    at = next((i for i, (a, b) in enumerate(zip(longer, shorter)) if a != b), len(shorter))
-    if at < len(shorter):
-        return True
-    added = longer[-1]
-    return added not in _VOWELS and added not in demonyms
-
-
-def _substitution_ok(rare: str, common: str) -> bool:
-    diffs = [i for i, (a, b) in enumerate(zip(rare, common)) if a != b]
-    if diffs[-1] == len(rare) - 1:
-        return False
-    if len(diffs) == 1:
-        a, b = rare[diffs[0]], common[diffs[0]]
-        return not (a in _VOWELS and b in _VOWELS and len(rare) < _LONG_VOWEL_SWAP)
-    return True
 
 
 def _lowercase_words(context: EventContext) -> frozenset[str]:
