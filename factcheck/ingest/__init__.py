@@ -126,12 +126,13 @@ def merge_wrapped(lines: list[Line]) -> list[tuple[int, int]]:
     """Join hard-wrapped lines into one block: a line that ends mid-sentence and is
     followed by a lowercase start continues; otherwise a line break ends a block."""
     blocks: list[tuple[int, int]] = []
-    for line in lines:
-        if blocks and not _TERMINAL.search(prev.text) and line.text[:1].islower() and len(prev.words) >= 6:
+    for previous, line in zip([None, *lines], lines):
+        continues = (previous is not None and not _TERMINAL.search(previous.text) and line.text[:1].islower()
+                     and len(previous.words) >= 6)
+        if continues:
             blocks[-1] = (blocks[-1][0], line.end)
         else:
             blocks.append((line.start, line.end))
-        prev = line
     return blocks
 
 
