@@ -91,3 +91,50 @@ def test_language_data_is_data():
     assert set(_lang.languages()) >= {"en", "id"}
     assert _lang.load("id", "dates")["months"]["juni"] == 6
     assert _lang.load("xx", "dates") == {}
+
+
+# ---- a site named inside a sentence is a quote's source, not a dateline (IndoSum, CNN Indonesia) ----
+
+@pytest.mark.parametrize("text,expected", [
+    ("kata Erwan kepada CNNIndonesia.com, Jumat (11/8).", [("date", "2017-08-11", "Jumat (11/8)")]),
+    ("ujar Farid melalui keterangan resmi yang diterima CNNIndonesia.com, Selasa (11/7).",
+     [("date", "2017-07-11", "Selasa (11/7)")]),
+    ("terang Kabid Humas Polda Jabar Kombes Yusri Yunus kepada poskotanews.com, Sabtu (14/10/2017).",
+     [("date", "2017-10-14", "Sabtu (14/10/2017)")]),
+])
+def test_site_inside_a_sentence_keeps_its_date(text, expected):
+    assert facts(text, published=date(2017, 8, 12))[0] == expected
+
+
+@pytest.mark.parametrize("line", [
+    "JAKARTA, detik.com - Senin (7/8) Presiden meresmikan jalan tol.",
+    "Liputan6.com, Jakarta - Senin (7/8) Presiden meresmikan jalan tol.",
+    "fin.co.id - 19/06/2024 Presiden Rusia tiba.",
+])
+def test_site_opening_the_line_is_still_a_dateline(line):
+    assert facts(line, published=date(2017, 8, 12))[0] == []
+
+
+# ---- a relative word beside an explicit date qualifies it: one date, not two ----
+
+@pytest.mark.parametrize("text,value,surface", [
+    ("Istri Suryo, Ratna Oktaviani lantas melaporkan hilangnya korban ke Polrestabes Bandung, kemarin (12/5).",
+     "2017-05-12", "kemarin (12/5)"),
+    ("Hari ini (27/01) uber meresmikan kehadiran layanan mereka uberXL di kota Surabaya, Jawa Timur.",
+     "2017-01-27", "Hari ini (27/01)"),
+    ("tim Mebes Polri telah menggerebek gudang benih wortel impor dari China pada Senin (21/8) kemarin.",
+     "2017-08-21", "Senin (21/8) kemarin"),
+    ("Pertandingan digelar hari ini, Minggu (11/6), di Stadion Pakansari.", "2017-06-11",
+     "hari ini, Minggu (11/6)"),
+])
+def test_relative_word_beside_explicit_date_is_one_date(text, value, surface):
+    published = date(2017, 1, 27) if "(27/01)" in text else date(2017, 8, 22) if "21/8" in text \
+        else date(2017, 6, 11) if "11/6" in text else date(2017, 5, 13)
+    found = facts(text, published=published)[1]
+    assert [(f.value, f.text) for f in found] == [(value, surface)]
+    assert found[0].attrs["relative"] is False and found[0].attrs["qualified"] is True
+
+
+def test_relative_word_apart_from_the_date_stays_its_own_fact():
+    found = facts("Kim tiba kemarin dan kembali pada Kamis (25/4).")[0]
+    assert [v for _, v, _ in found] == ["2019-04-28", "2019-04-25"]

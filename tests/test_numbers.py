@@ -75,3 +75,34 @@ def test_parse_number_words():
     assert numbers.parse_number("dua belas", ("id",)) == 12
     assert numbers.parse_number("one hundred and five", ("en",)) == 105
     assert numbers.parse_number("satu setengah", ("id",)) == 1.5
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Vettel sempat kembali menjadi yang tercepat dengan catatan waktu putaran 1 menit 36,223 detik.",
+     [("duration", 1.60371666667, "minute", "1 menit 36,223 detik")]),
+    ("Proses pemanggangan berlangsung 2 jam dan 30 menit.", [("duration", 150.0, "minute", "2 jam dan 30 menit")]),
+    ("The race took 1 hour 20 minutes.", [("duration", 80.0, "minute", "1 hour 20 minutes")]),
+])
+def test_compound_duration_is_one_value(text, expected):
+    lang = "en" if text.startswith("The") else "id"
+    assert facts(text, lang)[0] == expected
+
+
+def test_larger_unit_after_a_smaller_one_is_not_a_compound():
+    assert [f[1] for f in facts("Antrean 5 menit, lalu 2 jam menunggu.")[0]] == [5.0, 120.0]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Marquez mencatat kecepatan tertinggi 338 km / h di trek lurus.", "id", [("number", 338.0, "km/h", "338 km / h")]),
+    ("Kecepatan maksimal kereta itu 350 km/jam.", "id", [("number", 350.0, "km/h", "350 km/jam")]),
+    ("The train reached 320 km/h on the test run.", "en", [("number", 320.0, "km/h", "320 km/h")]),
+])
+def test_speed_is_not_a_distance(text, lang, expected):
+    assert facts(text, lang)[0] == expected
+
+
+def test_lap_time_in_a_results_row_is_not_a_distance():
+    """IndoSum MotoGP results: ``1 m 28.964s`` is a lap time and ``334km / h`` a speed."""
+    row = "Jack Miller AUS EG 0,0 Marc VDS (RC213V) 1 m 28.964s + 0.578s [3/8] 334km / h6."
+    assert facts(row)[0] == [("number", 334.0, "km/h", "334km / h")]
+    assert facts("Tinggi menara itu 30 m dari permukaan tanah.")[0] == [("number", 30.0, "m", "30 m")]

@@ -11,6 +11,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz import fuzz
+
 from ..extract import _lang
 from ..model import Claim, Document, Evidence, Fact, Finding, Sentence
 from ..registry import EventContext
@@ -144,30 +146,148 @@ class SentencePair:
 
 
 def claim_pairs(context: EventContext, claim: Claim, single: float, multi: float) -> list[SentencePair]:
-    """Cross-document sentence pairs of one claim similar enough to compare facts.
+    """Cross-document sentence pairs of one claim that make the same statement.
 
     When each document gives the claim one sentence the aligner's word is taken
-    at a low bar (``single``); when a document brings several, only pairs that
-    share more words (``multi``) count, since the aligner may have merged nearby
-    statements.
+    at a low bar (``single``). When a document brings several (the aligner merges
+    nearby statements into one coarse claim on purpose), each sentence is paired
+    only with its mutual best match in the other document, and only when they
+    share enough words (``multi``): a fact is then compared with the one its
+    counterpart sentence gives, never with every dated sentence of the claim.
     """
     by_doc: dict[str, list[Sentence]] = defaultdict(list)
     for member in claim.members:
         document = context.documents.get(member.document)
         sentence = sentence_of(document, member.sentence) if document else None
-        if sentence is not None:
+        if sentence is not None and sentence not in by_doc[member.document]:
             by_doc[member.document].append(sentence)
     pairs = []
     docs = sorted(by_doc)
     for i, doc_a in enumerate(docs):
         for doc_b in docs[i + 1:]:
-            bar = single if len(by_doc[doc_a]) == 1 and len(by_doc[doc_b]) == 1 else multi
-            for sa in by_doc[doc_a]:
-                for sb in by_doc[doc_b]:
-                    sim = overlap(content_words(context.documents[doc_a], sa),
-                                  content_words(context.documents[doc_b], sb))
-                    if sim >= bar:
-                        pairs.append(SentencePair(sa, sb, sim))
+            da, db = context.documents[doc_a], context.documents[doc_b]
+            sents_a, sents_b = by_doc[doc_a], by_doc[doc_b]
+            if len(sents_a) == 1 and len(sents_b) == 1:
+                sim = overlap(content_words(da, sents_a[0]), content_words(db, sents_b[0]))
+                if sim >= single and _same_statement(da, sents_a[0], db, sents_b[0]):
+                    pairs.append(SentencePair(sents_a[0], sents_b[0], sim))
+                continue
+            pairs.extend(_mutual_best(da, sents_a, db, sents_b, multi))
+    return pairs
+
+
+def _mutual_best(da: Document, sents_a: list[Sentence], db: Document, sents_b: list[Sentence],
+                 bar: float) -> list[SentencePair]:
+    """Sentence pairs that are each other's most similar sentence across two documents."""
+    scores = {}
+    for ia, sa in enumerate(sents_a):
+        wa = content_words(da, sa)
+        for ib, sb in enumerate(sents_b):
+            wb = content_words(db, sb)
+            scores[ia, ib] = (overlap(wa, wb), jaccard(wa, wb), text_ratio(sa.text, sb.text))
+    best_a = {ia: max(range(len(sents_b)), key=lambda ib: scores[ia, ib]) for ia in range(len(sents_a))}
+    best_b = {ib: max(range(len(sents_a)), key=lambda ia: scores[ia, ib]) for ib in range(len(sents_b))}
+    pairs = []
+    for ia, ib in sorted(best_a.items()):
+        if best_b[ib] != ia or scores[ia, ib][0] < bar:
+            continue
+        sa, sb = sents_a[ia], sents_b[ib]
+        if _same_statement(da, sa, db, sb):
+            pairs.append(SentencePair(sa, sb, scores[ia, ib][0]))
+    return pairs
+
+
+def _same_statement(da: Document, sa: Sentence, db: Document, sb: Sentence) -> bool:
+    """Enough shared words, and not about two different named things or items of a series.
+
+    Two shared words are enough only when they are a fair part of both sentences:
+    ``Menghasilkan kerugian sebesar Rp 4,45 miliar`` is not the statement of a long
+    sentence that merely also has ``kerugian sebesar``.
+    """
+    wa, wb = content_words(da, sa), content_words(db, sb)
+    shared = len(wa & wb)
+    if shared < _MIN_SHARED or (shared == _MIN_SHARED and jaccard(wa, wb) < _THIN_JACCARD):
+        return False
+    return not _different_subjects(markers(da, sa), markers(db, sb))
+
+
+_MIN_SHARED, _THIN_JACCARD = 2, 0.25
+_SAME_NAME = 80
+
+
+def markers(document: Document, sentence: Sentence) -> frozenset[str]:
+    """Words that tell one statement of a series from the next: names and ordinals.
+
+    ``Andrea Iannone … 338km / h`` and ``Alex Rins … 335km / h`` (two rows of a
+    results table), ``Sesi pertama berjarak 2 minggu`` and ``sesi kedua berjarak
+    1 bulan``: alike in every other word, they are about different things.
+    Names are capitalised words past the sentence's first word (facts masked).
+    """
+    text = list(sentence.text)
+    for fact in document.facts:
+        if fact.sentence == sentence.index and fact.kind in _MASKED:
+            for pos in range(fact.start - sentence.start, fact.end - sentence.start):
+                if 0 <= pos < len(text):
+                    text[pos] = " "
+    masked = "".join(text)
+    found = set()
+    for i, match in enumerate(_NAME_WORD.finditer(masked)):
+        word = match.group()
+        if i > 0 and word[:1].isupper() and word.lower() not in _stopwords():
+            found.add(word.lower())
+    ordinals = _ordinals()
+    found.update(w.lower() for w in _NAME_WORD.findall(masked) if w.lower() in ordinals)
+    return frozenset(found)
+
+
+_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@lru_cache(maxsize=None)
+def _ordinals() -> frozenset[str]:
+    words: set[str] = set()
+    for code in _lang.languages():
+        words.update(_lang.load(code, "numbers").get("ordinals", []))
+    return frozenset(words)
+
+
+def _different_subjects(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Each sentence names something the other does not (spelling slips aside)."""
+    def unmatched(xs, ys):
+        return [x for x in xs if not any(fuzz.ratio(x, y) >= _SAME_NAME for y in ys)]
+    return bool(unmatched(a, b)) and bool(unmatched(b, a))
+
+
+def text_ratio(a: str, b: str) -> float:
+    """Character similarity of two sentences (0-1): breaks ties between equally worded pairs."""
+    return fuzz.ratio(a.lower(), b.lower()) / 100.0
+
+
+_CONTEXT_WORD = re.compile(r"[^\W_]+")
+
+
+def context_signature(document: Document, fact: Fact) -> tuple[str, str]:
+    """The word right before and right after a fact in its sentence (lower-cased).
+
+    Two facts of one unit in a sentence (``setara Rp 5,88 triliun (asumsi kurs Rp
+    13.000``) are told apart by the words they stand between.
+    """
+    sentence = sentence_of(document, fact.sentence)
+    if sentence is None:
+        return "", ""
+    before = _CONTEXT_WORD.findall(document.source[sentence.start:fact.start])
+    after = _CONTEXT_WORD.findall(document.source[fact.end:sentence.end])
+    return (before[-1].lower() if before else ""), (after[0].lower() if after else "")
+
+
+def context_pairs(da: Document, facts_a: list[Fact], db: Document, facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Facts of two matched sentences paired by the words around them, where that is unambiguous."""
+    sig_a = [context_signature(da, f) for f in facts_a]
+    sig_b = [context_signature(db, f) for f in facts_b]
+    pairs = []
+    for fa, sa in zip(facts_a, sig_a):
+        if sig_a.count(sa) == 1 and sig_b.count(sa) == 1:
+            pairs.append((fa, facts_b[sig_b.index(sa)]))
     return pairs
 
 

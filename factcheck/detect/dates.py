@@ -5,7 +5,10 @@ a year-less day by month and day, a bare weekday by its weekday, and a day
 with a month or year only when both were written out (never relative). Dates
 resolved from the publication date are compared only when both articles share
 it. Aligned sentences must also share words, and far-apart days in loosely
-similar sentences are taken for two occasions, not a conflict.
+similar sentences are taken for two occasions, not a conflict. In a claim
+where an outlet brings several sentences, each is compared only with its
+mutual best match in the other outlet (``_common.claim_pairs``), and two dates
+of one level in a sentence only with the date standing between the same words.
 """
 
 from __future__ import annotations
@@ -16,13 +19,13 @@ from datetime import date
 from ..extract.dates import WEEKDAY_NAMES
 from ..model import Document, Fact, Finding
 from ..registry import EventContext, register_detector
-from ._common import (claim_pairs, components, dedupe, evidence_for, facts_in, majority,
-                      make_finding, outlet, twin_sentences)
+from ._common import (claim_pairs, components, content_words, context_pairs, dedupe, evidence_for, facts_in,
+                      majority, make_finding, outlet, overlap, sentence_of, twin_sentences)
 
 KIND = "date_conflict"
 _KINDS = frozenset({"date", "weekday"})
 _SINGLE_BAR, _MULTI_BAR, _TWIN_BAR, _CLOSE_BAR = 0.2, 0.4, 0.6, 0.5
-_FAR_DAYS, _SLIP_DAYS = 400, 31
+_FAR_DAYS, _SLIP_DAYS, _SLIP_BAR = 400, 31, 0.3
 
 
 @dataclass(frozen=True)
@@ -124,12 +127,33 @@ def _edges_for(context: EventContext, pairs) -> list[_Edge]:
     edges = []
     for pair in pairs:
         da, db = context.documents[pair.a.document], context.documents[pair.b.document]
-        for fa in _single(facts_in(da, pair.a, _KINDS)):
-            for fb in _single(facts_in(db, pair.b, _KINDS)):
-                edge = compare(fa, fb, da, db, pair.similarity)
-                if edge is not None:
-                    edges.append(edge)
+        for fa, fb in _fact_pairs(da, facts_in(da, pair.a, _KINDS), db, facts_in(db, pair.b, _KINDS)):
+            edge = compare(fa, fb, da, db, pair.similarity)
+            if edge is not None:
+                edges.append(edge)
     return edges
+
+
+def _fact_pairs(da: Document, facts_a: list[Fact], db: Document, facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Dates of two matched sentences that may speak of one occasion.
+
+    A sentence's only date is compared with every date of the other at each level
+    both can be read at. Otherwise dates are compared level by level: the one date
+    of a level with the other's one, and dates that share their level with another
+    in the sentence only with the one standing between the same words. So
+    ``Sejak 2015 hingga Juli 2017 … Rabu (16/8/2017)`` never sets 2015 against 2017.
+    """
+    if len(facts_a) == 1 or len(facts_b) == 1:
+        return [(fa, fb) for fa in _single(facts_a) for fb in _single(facts_b)]
+    pairs = []
+    for level in sorted({_native(f) for f in facts_a} & {_native(f) for f in facts_b}):
+        at_a = [f for f in facts_a if _native(f) == level]
+        at_b = [f for f in facts_b if _native(f) == level]
+        if len(at_a) == 1 and len(at_b) == 1:
+            pairs.append((at_a[0], at_b[0]))
+        else:
+            pairs.extend(context_pairs(da, at_a, db, at_b))
+    return pairs
 
 
 def _claim_findings(context: EventContext, claim) -> list[Finding]:
@@ -138,24 +162,37 @@ def _claim_findings(context: EventContext, claim) -> list[Finding]:
     for level in sorted({e.level for e in edges}):
         level_edges = [e for e in edges if e.level == level]
         for group in components([(e.a, e.b) for e in level_edges]):
-            finding = _group_finding(context, claim.id, level, group, level_edges)
-            if finding is not None:
-                findings.append(finding)
+            findings.extend(_group_findings(context, claim.id, level, group, level_edges))
+    return findings
+
+
+def _group_findings(context: EventContext, claim_id: str, level: str, group: list[Fact],
+                    edges: list[_Edge]) -> list[Finding]:
+    """One finding for a linked group; pair by pair when one document holds two values in it."""
+    members = {(f.document, f.start) for f in group}
+    inside = [e for e in edges if (e.a.document, e.a.start) in members]
+    if not any(e.differ for e in inside):
+        return []
+    by_doc: dict[str, set[str]] = {}
+    for fact in group:
+        by_doc.setdefault(fact.document, set()).add(views(fact)[level])
+    if all(len(values) == 1 for values in by_doc.values()):
+        finding = _group_finding(context, claim_id, level, group, [e for e in inside if e.differ])
+        return [finding]
+    # Matched sentences chained one document to two of its own dates (A~B, B~C,
+    # C~A'): the group is not one occasion, so each compared pair stands alone,
+    # and only when neither document also gives the other's value in the group.
+    findings = []
+    for edge in inside:
+        va, vb = views(edge.a)[level], views(edge.b)[level]
+        if edge.differ and va not in by_doc[edge.b.document] and vb not in by_doc[edge.a.document]:
+            findings.append(_group_finding(context, claim_id, level, [edge.a, edge.b], [edge]))
     return findings
 
 
 def _group_finding(context: EventContext, claim_id: str, level: str, group: list[Fact],
-                   edges: list[_Edge]) -> Finding | None:
-    members = {(f.document, f.start) for f in group}
-    conflicts = [e for e in edges if e.differ and (e.a.document, e.a.start) in members]
-    if not conflicts:
-        return None
-    by_doc: dict[str, set[str]] = {}
-    for fact in group:
-        by_doc.setdefault(fact.document, set()).add(views(fact)[level])
-    if any(len(values) > 1 for values in by_doc.values()):
-        return None
-    values = {doc: next(iter(v)) for doc, v in by_doc.items()}
+                   conflicts: list[_Edge]) -> Finding:
+    values = {f.document: views(f)[level] for f in group}
     top, outliers = majority(values)
     strongest = max(conflicts, key=lambda e: (e.confidence, e.severity == "high"))
     evidence = [evidence_for(f, context.documents[f.document], _shown(f)) for f in group]
@@ -192,10 +229,15 @@ def _within_document(document: Document) -> list[Finding]:
 
 
 def _weekday_slips(document: Document) -> list[Finding]:
-    """Two nearby dates written with the same weekday, only one of which falls on it.
+    """A date mistyped for another one nearby, betrayed by the weekday written with it.
 
-    ``Rabu 19 Juni 2024`` and ``Rabu 29 Juni 2024`` in one article: the second is
-    not a Wednesday, so it is most likely the first occasion mistyped.
+    ``Rabu 19 Juni 2024`` in the lead and ``Rabu 29 Juni 2024`` in a caption about
+    the same visit: 29 June is not a Wednesday, and 29 is 19 with one digit
+    slipped, so the caption most likely means the lead's day. All three must
+    hold: the same written weekday, exactly one of the two fitting it, the two
+    dates one digit (or one swap) apart, and the two sentences sharing words
+    about the occasion. Otherwise a wrong weekday is a ``weekday_mismatch``
+    only: ``Jumat (28/11)`` and ``Jumat (4/11)`` are two different Fridays.
     """
     dated = [f for f in document.facts if f.kind == "date" and "weekday" in f.attrs
              and f.attrs.get("granularity") == "day" and not str(f.value).startswith("--")]
@@ -204,12 +246,41 @@ def _weekday_slips(document: Document) -> list[Finding]:
         for fb in dated[i + 1:]:
             if fa.attrs["weekday"] != fb.attrs["weekday"] or fa.value == fb.value:
                 continue
-            if _days_apart(fa.value, fb.value) > _SLIP_DAYS:
+            if _days_apart(fa.value, fb.value) > _SLIP_DAYS or not _one_slip(fa.value, fb.value):
                 continue
             fits = [date.fromisoformat(f.value).weekday() == f.attrs["weekday"] for f in (fa, fb)]
-            if fits.count(True) == 1:
-                findings.append(_self_finding(document, fa, fb, 0.7, "high"))
+            if fits.count(True) != 1 or _same_occasion(document, fa, fb) < _SLIP_BAR:
+                continue
+            findings.append(_self_finding(document, fa, fb, 0.7, "high"))
     return findings
+
+
+def _one_slip(a: str, b: str) -> bool:
+    """Two ISO days whose day (or month) differs by one digit or one swap of digits: a typo."""
+    ya, ma, da = a.split("-")
+    yb, mb, db = b.split("-")
+    if ya != yb:
+        return False
+    if ma == mb:
+        return _typo(da, db)
+    return da == db and _typo(ma, mb)
+
+
+def _typo(x: str, y: str) -> bool:
+    if len(x) != len(y) or x == y:
+        return False
+    diff = [i for i in range(len(x)) if x[i] != y[i]]
+    return len(diff) == 1 or (len(diff) == 2 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]])
+
+
+def _same_occasion(document: Document, fa: Fact, fb: Fact) -> float:
+    """How much the two dates' sentences share words (1.0 when one sentence holds both)."""
+    sa, sb = sentence_of(document, fa.sentence), sentence_of(document, fb.sentence)
+    if sa is None or sb is None:
+        return 0.0
+    if sa.index == sb.index:
+        return 1.0
+    return overlap(content_words(document, sa), content_words(document, sb))
 
 
 def _self_finding(document: Document, fa: Fact, fb: Fact, confidence: float, severity: str) -> Finding:

@@ -2,13 +2,13 @@
 
 Quantities are compared only with the same kind and unit or counted noun
 (durations are all minutes, so ``tiga jam`` equals ``180 menit``), and only
-when each sentence holds one value of that unit, so two different things
-counted in one sentence are never paired. Hedges widen a value into a range
-(``lebih dari 3 jam`` is anything above 180 minutes; ``sekitar 1.500`` ±10%),
-a round figure agrees with the exact one it rounds, and any hedge lowers a
-conflict to medium severity.
+when each sentence holds one value of that unit or the two values stand
+between the same words, so two different things counted in one sentence are
+never paired; sentences are paired as in ``_common.claim_pairs``. Hedges widen
+a value into a range (``lebih dari 3 jam`` is anything above 180 minutes;
+``sekitar 1.500`` ±10%), a round figure agrees with the exact one it rounds
+(within its rounding unit), and any hedge lowers a conflict to medium severity.
 """
-
 from __future__ import annotations
 
 import math
@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from ..model import Fact, Finding
 from ..registry import EventContext, register_detector
-from ._common import claim_pairs, components, dedupe, evidence_for, facts_in, majority, make_finding, outlet
+from ._common import (claim_pairs, components, context_pairs, dedupe, evidence_for, facts_in, majority,
+                      make_finding, outlet)
 
 KIND = "number_conflict"
 _KINDS = frozenset({"number", "duration"})
@@ -50,14 +51,30 @@ def interval(fact: Fact) -> tuple[float, float]:
 
 
 def _rounds_to(exact: float, rounded: float) -> bool:
-    """``1,5 juta`` agrees with ``1.512.000``: the round figure is the exact one rounded."""
-    if rounded == 0 or exact == rounded:
-        return exact == rounded
-    digits = len(f"{abs(rounded):.0f}".rstrip("0")) if rounded == int(rounded) else None
-    if digits is None or rounded < 100:
+    """``1.500`` agrees with ``1.512``: the round figure is the exact one rounded.
+
+    Rounding absorbs only a difference inside the round figure's rounding unit,
+    and that unit is at most a tenth of the figure: ``1.500`` (unit 100) takes
+    ``1.512`` or ``1.460``, but ``100`` is not a rounding of ``140`` nor ``200``
+    of ``250`` (a one-significant-digit figure is read to its next digit), and
+    the exact figure must be written more precisely than the round one.
+    """
+    if rounded == 0 or exact == rounded or rounded != int(rounded) or abs(rounded) < 100:
         return False
-    magnitude = 10 ** (len(f"{abs(rounded):.0f}") - digits)
-    return round(exact / magnitude) * magnitude == rounded
+    whole = f"{abs(rounded):.0f}"
+    unit = 10 ** (len(whole) - len(whole.rstrip("0")))
+    unit = min(unit, 10 ** math.floor(math.log10(abs(rounded) / 10)))
+    if _precision(exact) >= unit:
+        return False
+    return abs(exact - rounded) <= unit / 2
+
+
+def _precision(value: float) -> float:
+    """The unit of the last significant digit of a written figure (``1.512`` → 1, ``1.500`` → 100)."""
+    if value != int(value):
+        return 0.0
+    whole = f"{abs(value):.0f}"
+    return 10 ** (len(whole) - len(whole.rstrip("0"))) if value else 1
 
 
 def agree(fa: Fact, fb: Fact) -> bool:
@@ -73,21 +90,36 @@ def hedged(fact: Fact) -> bool:
     return "approx" in fact.attrs or "high" in fact.attrs
 
 
-def _single(facts: list[Fact]) -> dict[tuple[str, str], Fact]:
-    counts: dict[tuple[str, str], list[Fact]] = {}
+def _by_unit(facts: list[Fact]) -> dict[tuple[str, str], list[Fact]]:
+    units: dict[tuple[str, str], list[Fact]] = {}
     for fact in facts:
-        counts.setdefault(unit_key(fact), []).append(fact)
-    return {k: v[0] for k, v in counts.items() if len(v) == 1}
+        units.setdefault(unit_key(fact), []).append(fact)
+    return units
+
+
+def fact_pairs(da, facts_a: list[Fact], db, facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:
+    """Quantities of two matched sentences that count the same thing.
+
+    Same kind and unit, and either each sentence holds one value of that unit,
+    or the two stand between the same words (``setara Rp 5,88 triliun (asumsi
+    kurs Rp 13.000``: the sum with the sum, the rate with the rate).
+    """
+    units_a, units_b = _by_unit(facts_a), _by_unit(facts_b)
+    pairs = []
+    for key in sorted(set(units_a) & set(units_b)):
+        at_a, at_b = units_a[key], units_b[key]
+        if len(at_a) == 1 and len(at_b) == 1:
+            pairs.append((at_a[0], at_b[0]))
+        else:
+            pairs.extend(context_pairs(da, at_a, db, at_b))
+    return pairs
 
 
 def _edges(context: EventContext, claim) -> list[_Edge]:
     edges = []
     for pair in claim_pairs(context, claim, _SINGLE_BAR, _MULTI_BAR):
         da, db = context.documents[pair.a.document], context.documents[pair.b.document]
-        units_a = _single(facts_in(da, pair.a, _KINDS))
-        units_b = _single(facts_in(db, pair.b, _KINDS))
-        for key in sorted(set(units_a) & set(units_b)):
-            fa, fb = units_a[key], units_b[key]
+        for fa, fb in fact_pairs(da, facts_in(da, pair.a, _KINDS), db, facts_in(db, pair.b, _KINDS)):
             edges.append(_Edge(fa, fb, not agree(fa, fb)))
     return edges
 
@@ -97,10 +129,21 @@ def _claim_findings(context: EventContext, claim) -> list[Finding]:
     findings = []
     for group in components([(e.a, e.b) for e in edges]):
         keys = {(f.document, f.start) for f in group}
-        conflicts = [e for e in edges if e.differ and (e.a.document, e.a.start) in keys]
-        finding = _finding(context, claim.id, group, conflicts) if conflicts else None
-        if finding is not None:
-            findings.append(finding)
+        inside = [e for e in edges if (e.a.document, e.a.start) in keys]
+        conflicts = [e for e in inside if e.differ]
+        if not conflicts:
+            continue
+        by_doc: dict[str, set[str]] = {}
+        for fact in group:
+            by_doc.setdefault(fact.document, set()).add(shown(fact))
+        if all(len(v) == 1 for v in by_doc.values()):
+            findings.append(_finding(context, claim.id, group, conflicts))
+        else:
+            # Matched sentences chained one document to two of its own values:
+            # not one quantity, so each compared pair stands alone, and only when
+            # neither document also gives the other's value in the group.
+            findings.extend(_finding(context, claim.id, [e.a, e.b], [e]) for e in conflicts
+                            if shown(e.a) not in by_doc[e.b.document] and shown(e.b) not in by_doc[e.a.document])
     return findings
 
 
@@ -117,13 +160,8 @@ def _fmt(value: float) -> str:
     return f"{value:.0f}" if float(value).is_integer() else f"{value:g}"
 
 
-def _finding(context: EventContext, claim_id: str, group: list[Fact], conflicts: list[_Edge]) -> Finding | None:
-    by_doc: dict[str, set[str]] = {}
-    for fact in group:
-        by_doc.setdefault(fact.document, set()).add(shown(fact))
-    if any(len(v) > 1 for v in by_doc.values()):
-        return None
-    values = {doc: next(iter(v)) for doc, v in by_doc.items()}
+def _finding(context: EventContext, claim_id: str, group: list[Fact], conflicts: list[_Edge]) -> Finding:
+    values = {fact.document: shown(fact) for fact in group}
     top, outliers = majority(values)
     soft = all(hedged(e.a) or hedged(e.b) for e in conflicts)
     severity, confidence = ("medium", 0.6) if soft else ("high", 0.9)

@@ -26,7 +26,12 @@ _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _END = r"(?![\w/]|[.,]\d)"
 _START = r"(?<![\w/.,:-])"
 _TIME_AFTER = re.compile(r"^\s*[,|]?\s*\d{1,2}(?::\s?|\.)\d{2}(?!\d)")
-_DOMAIN_BEFORE = re.compile(r"[\w-]+(?:\.[\w-]+)+\s*[-–—|,]\s*$")
+# A dateline opens its line: ``fin.co.id - 19/06/2024``, ``JAKARTA, detik.com | Senin (12/5)``.
+# A site named inside a sentence (``kata Erwan kepada CNNIndonesia.com, Jumat (11/8)``) is a
+# source of a quote, and the date after it is the event's.
+_DOMAIN_BEFORE = re.compile(r"(?:^|\n)[^\w\n]*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*,\s*)?"
+                            r"[\w-]+(?:\.[\w-]+)+(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
+                            r"\s*[-–—|,]+\s*$")
 
 
 @dataclass
@@ -84,7 +89,45 @@ def _find_cached(text: str, lang: str, published: date | None) -> tuple[_Hit, ..
     hits: list[_Hit] = []
     for rank, finder in enumerate(_FINDERS):
         hits.extend((rank == 0, hit) for hit in finder(text, data, langs, published))
-    return tuple(_non_overlapping(hits))
+    return tuple(_merge_qualifiers(_non_overlapping(hits), text))
+
+
+_BETWEEN_QUALIFIER = re.compile(r"[\s,()]*")
+
+
+def _merge_qualifiers(hits: list[_Hit], text: str) -> list[_Hit]:
+    """``kemarin (12/5)``, ``hari ini, Minggu (11/6)``, ``Senin (21/8) kemarin``: one date.
+
+    A relative day or week written right beside an explicit day date only
+    qualifies it; the explicit date is the value and the span covers both, so
+    the sentence holds one date, not two.
+    """
+    out: list[_Hit] = []
+    i = 0
+    while i < len(hits):
+        hit = hits[i]
+        nxt = hits[i + 1] if i + 1 < len(hits) else None
+        if nxt is not None and _BETWEEN_QUALIFIER.fullmatch(text[hit.end:nxt.start]):
+            if _is_qualifier(hit) and _is_explicit_day(nxt):
+                out.append(_Hit(hit.start, nxt.end, nxt.kind, nxt.value, {**nxt.attrs, "qualified": True}))
+                i += 2
+                continue
+            if _is_explicit_day(hit) and _is_qualifier(nxt):
+                out.append(_Hit(hit.start, nxt.end, hit.kind, hit.value, {**hit.attrs, "qualified": True}))
+                i += 2
+                continue
+        out.append(hit)
+        i += 1
+    return out
+
+
+def _is_qualifier(hit: _Hit) -> bool:
+    return (hit.kind == "date" and bool(hit.attrs.get("relative"))
+            and hit.attrs.get("granularity") in ("day", "week"))
+
+
+def _is_explicit_day(hit: _Hit) -> bool:
+    return hit.kind == "date" and not hit.attrs.get("relative") and hit.attrs.get("granularity") == "day"
 
 
 def _find_all(text: str, lang: str, published: date | None, keep_chrome: bool) -> list[_Hit]:

@@ -55,6 +55,7 @@ class _Qty:
     unit: str | None = None
     kind: str = "number"
     high: float | None = None
+    per: float = 1.0          # minutes in one of the duration's written unit
 
 
 # ---- language data ----------------------------------------------------------------------
@@ -168,9 +169,33 @@ def extract(sentence: Sentence, document: Document) -> list[Fact]:
             i += 1
             continue
         qty, nxt = found
+        qty, nxt = _compound(qty, nxt, toks, d, text, blocked)
         facts.append(_fact(qty, toks, i, d, sentence, document))
         i = nxt
     return facts
+
+
+def _compound(qty: _Qty, nxt: int, toks: list[_Tok], d: _Data, text: str,
+              blocked: list[tuple[int, int]]) -> tuple[_Qty, int]:
+    """``4 menit 36,223 detik``, ``2 hours 15 minutes``: one duration, summed.
+
+    Only a smaller unit written right after (optionally joined by ``dan``/``and``)
+    continues the duration; ``3 jam 5 jam`` or ``5 menit 2 jam`` stay apart.
+    """
+    while qty.kind == "duration" and qty.high is None and nxt < len(toks):
+        k = nxt + _phrase_at(toks, nxt, d.lists.get("compound_joiners", ()))
+        if k >= len(toks):
+            break
+        found = _quantity_at(toks, k, d, text, blocked)
+        if found is None:
+            break
+        part, after = found
+        if part.kind != "duration" or part.high is not None or not part.per < qty.per \
+                or text[qty.end:part.start].strip(" ,") not in ("", *d.lists.get("compound_joiners", ())):
+            break
+        qty = _Qty(qty.value + part.value, qty.start, part.end, "minute", "duration", None, part.per)
+        nxt = after
+    return qty, nxt
 
 
 def _blocked_spans(sentence: Sentence, document: Document, text: str, d: _Data) -> list[tuple[int, int]]:
@@ -253,7 +278,7 @@ def _glued_one(tok: _Tok, d: _Data) -> _Qty | None:
     unit = tok.low[len(p):]
     if unit not in d.durations:
         return None
-    return _Qty(d.durations[unit], tok.start, tok.end, "minute", "duration")
+    return _Qty(d.durations[unit], tok.start, tok.end, "minute", "duration", None, d.durations[unit])
 
 
 def _number(toks: list[_Tok], i: int, d: _Data) -> tuple[float, int] | None:
@@ -338,10 +363,13 @@ def _with_unit(toks: list[_Tok], i: int, j: int, value: float, d: _Data, text: s
     name, kind, factor, width = unit
     if _YEARLIKE.fullmatch(toks[i].text) and name not in d.units.values() and kind != "duration":
         return None
+    if toks[j].low in d.lists.get("time_abbreviations", ()) and j + width < len(toks) \
+            and toks[j + width].text[:1].isdigit():
+        return None  # ``1 m 28.386s``: a lap time, not one metre
     if kind == "duration":
         value, high = value * factor, (high * factor if high is not None else None)
     end = toks[j + width - 1].end if width else toks[j - 1].end
-    return _Qty(value, start, end, name, kind, high), j + width
+    return _Qty(value, start, end, name, kind, high, factor), j + width
 
 
 def _prefix_unit(toks: list[_Tok], i: int, d: _Data) -> tuple[str, int] | None:
@@ -361,7 +389,7 @@ def _unit_at(toks: list[_Tok], j: int, d: _Data) -> tuple[str, str, float, int] 
     """(canonical unit, fact kind, minutes factor, tokens used) of the word(s) at ``j``."""
     if j >= len(toks):
         return None
-    for width in (2, 1):
+    for width in (3, 2, 1):
         words = " ".join(t.low for t in toks[j:j + width])
         if len(toks[j:j + width]) < width:
             continue
