@@ -54,7 +54,7 @@ def compare(
 ) -> None:
     """Read the articles, group them into events, align their claims and report disagreements.
 
-    Exit codes: 0 done, 1 a finding at or above --fail-on, 2 bad usage or input.
+    Exit codes: 0 done, 1 a finding at or above --fail-on, 2 bad usage or input, 3 internal error.
     """
     from .pipeline import compare as run_compare
     from .render.output import OutputRequest, deliver
@@ -80,7 +80,7 @@ def show(
 ) -> None:
     """Render a saved JSON report again, in any format, without recomputing it.
 
-    Exit codes: 0 done, 1 a finding at or above --fail-on, 2 bad usage or input.
+    Exit codes: 0 done, 1 a finding at or above --fail-on, 2 bad usage or input, 3 internal error.
     """
     from .render.output import OutputRequest, deliver, read_report
 

@@ -125,3 +125,100 @@ def test_look_alike_words_are_not_typos(rare, common):
 def test_english_demonym_is_not_a_typo():
     assert not is_typo("russian", "russia", frozenset({"n", "s"}))
     assert is_typo("rusian", "rusia", frozenset())
+
+
+# ---------------------------------------------------------------- name_variant on whole documents
+
+
+def _variants(*texts: str, language: str = "id") -> list[tuple[set[str], str | None]]:
+    """The detector on one event of ``texts`` (one document each): each finding's values and majority."""
+    from factcheck.detect.names import NameVariantDetector
+    from factcheck.registry import EventContext
+
+    documents = {}
+    for i, text in enumerate(texts):
+        document = _doc(text, language)
+        document.id = f"d{i}"
+        document.facts = names.document_names(document)
+        documents[document.id] = document
+    found = NameVariantDetector()(EventContext(event=None, documents=documents, claims=[]))
+    return [({e.value for e in f.evidence}, f.majority) for f in found]
+
+
+def test_slip_in_a_place_marker_stays_in_the_place():
+    found = _names("Warga Jakarta Selatan menolak. Bentrokan terjadi di Pancoran, Jakarta Sleatan, kemarin.")
+    assert ("Jakarta Sleatan", "jakarta sleatan") in found and ("Sleatan", "sleatan") not in found
+
+
+def test_transposed_place_marker_is_a_variant():
+    found = _variants("Pembongkaran di Pancoran, Jakarta Selatan, ricuh. Wali Kota Jakarta Selatan hadir.",
+                      "Lapak di Jakarta Selatan dibongkar. Petugas Jakarta Selatan berjaga.",
+                      "Bentrokan terjadi di Pancoran, Jakarta Sleatan, pada Rabu.")
+    assert ({"Jakarta Sleatan", "Jakarta Selatan"}, "Jakarta Selatan") in found
+
+
+def test_short_form_slip_is_compared_with_the_words_of_longer_names():
+    found = _variants("Manchester United menang. Pelatih Jose Mourinho senang karena Manchester United bermain baik.",
+                      "Mourinho berkata bahwa Manchester United harus membeli pemain.",
+                      "Mourinho menilai Untied harus mengeluarkan dana besar.")
+    assert any("Untied" in values and majority == "Manchester United" for values, majority in found), found
+
+
+def test_slip_inside_a_longer_name_is_compared_with_the_same_word_alone():
+    found = _variants("Pelatih Mourinho senang karena timnya bermain baik, kata Mourinho.",
+                      "Menurut Mourinho, klub harus membeli pemain baru.",
+                      "Pelatih asal Portugal Jose Mourihno itu tidak puas.")
+    assert ({"Jose Mourihno", "Mourinho"}, "Mourinho") in found, found
+
+
+def test_a_slip_of_a_given_name_does_not_join_another_person():
+    found = _variants("Muhammad Yamin berpidato. Sejarawan menilai Muhammad Yamin berjasa.",
+                      "Pidato Muhammad Yamin dikenang, seperti gagasan Mohammad Hatta.")
+    assert not any("Mohammad Hatta" in values for values, _ in found), found
+
+
+def test_variants_chain_to_the_majority_spelling():
+    galleira = "Museum di Palais Galleira dibuka. Koleksi di Palais Galleira luas. Tiket ke Palais Galleira murah."
+    found = _variants(galleira, galleira, galleira + " Gedung di Palais Galliera dibangun pada abad 19.",
+                      "Lantai dasar Paalis Galliera menawarkan sejarah. Pameran di Palais Galliera ramai.")
+    assert ({"Palais Galleira", "Palais Galliera", "Paalis Galliera"}, "Palais Galleira") in found, found
+
+
+def test_chaining_keeps_look_alike_entities_apart():
+    found = _variants("Pejabat Korea Selatan dan Korea Utara bertemu. Korea Selatan dan Korea Utara sepakat.",
+                      "Korea Selatan menyambut Korea Utara. Delegasi dari Kora Utara tiba lebih dulu.")
+    assert ({"Kora Utara", "Korea Utara"}, "Korea Utara") in found
+    assert not any({"Korea Selatan", "Korea Utara"} <= values for values, _ in found), found
+
+
+def test_chain_needs_one_clearly_dominant_spelling():
+    from factcheck.detect.names import Form, _groups
+
+    def form(key: str, count: int) -> Form:
+        return Form(key, [(None, None)] * count)  # type: ignore[list-item]
+
+    head, left, right, far = form("head", 4), form("left", 2), form("right", 2), form("far", 1)
+    groups = _groups([head, left, right, far], {"left": "head", "right": "head", "far": "left"})
+    assert sorted(sorted(f.key for f in g) for g in groups) == [["far"], ["head", "left", "right"]]
+    groups = _groups([form("head", 9), form("left", 2), form("far", 1)], {"left": "head", "far": "left"})
+    assert [sorted(f.key for f in g) for g in groups] == [["far", "head", "left"]]
+
+
+def test_all_caps_dateline_does_not_make_the_sentence_a_headline():
+    found = _names("JUARA.NET, KUALA LUMPUR - Bus yang mengangkut tim squash dari Thialand, Filipina, dan Myanmar "
+                   "mengalami kecelakaan.")
+    assert ("Thialand", "thialand") in found
+    headline = [s for s, _ in _names("PUTIN DAN KIM BERTEMU DI VLADIVOSTOK\n\nPresiden Rusia Vladimir Putin "
+                                     "bertemu Kim di Vladivostok.")]
+    assert "DAN" not in headline and "BERTEMU" not in headline
+
+
+def test_token_route_refuses_acronyms_common_words_and_demonyms():
+    found = _variants("Hasil SNMPTN diumumkan hari ini. Peserta SNMPTN bisa mengecek di laman resmi SNMPTN.",
+                      "Panitia SNMPTN menyebut peserta yang gagal bisa ikut SBMPTN pada Mei.",
+                      "Pameran Indonesian Contemporary Art digelar di Jakarta. Seniman dari Indonesia dan "
+                      "Indonesia Timur ikut. Karya seniman Indonesia dipamerkan.",
+                      "Harbolnas adalah ajang belanja online. Hari Belanja Online Nasional diikuti Lazada, "
+                      "Blanja, dan Shopee. Pesta Belanja Online itu ramai.")
+    values = [v for v, _ in found]
+    assert not any("SBMPTN" in v or "Blanja" in v or "Indonesian Contemporary Art" in v for v in values), found

@@ -5,7 +5,10 @@ apart or together (``Kim Jong-un``/``Kim Jong Un``, ``Soeharto``/``Suharto``
 after folding old spellings, ``Erdoğan``/``Erdogan``). Misspellings are one
 small edit inside one long word of an otherwise identical name, written rarely
 next to a frequent spelling (``Kora Utara``/``Korea Utara``, ``Rusian``/
-``Rusia``). Everything else is a different entity: a different word
+``Rusia``), or a rare slip for a frequent word of the event's names in a short
+or long form of a name (``Untied``/``Manchester United``). Slips chain: a slip
+for a rare variant of the majority spelling joins the majority's group when that
+spelling clearly dominates it. Everything else is a different entity: a different word
 (``Selatan``/``Utara``), a short token (``Il``/``Un``, ``Iran``/``Iraq``), an
 edit at the start or end of a word (``Mali``/``Bali``, ``Maria``/``Mario``), two
 edits (``Putin``/``Putri``, ``Austria``/``Australia``), a known entity of its
@@ -17,7 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..extract import _lang
 from ..extract.names import Lexicon, data_languages, everywhere, is_typo, lexicon, normalise, spelling
@@ -29,6 +32,7 @@ KIND = "name_variant"
 _RARE_SHARE = 1 / 3
 _MIN_FREQUENT = 2
 _MIN_TENTATIVE = 7
+_MAX_ACRONYM = 6
 
 
 @dataclass
@@ -47,16 +51,16 @@ class Form:
         """Mentions the extractor is sure are names (not a lone sentence-initial word)."""
         return sum(1 for _, f in self.mentions if not f.attrs.get("tentative"))
 
-    @property
+    @cached_property
     def words(self) -> list[str]:
         return normalise(self.top_spelling).split()
 
-    @property
+    @cached_property
     def top_spelling(self) -> str:
         counts = Counter(spelling(f.text) for _, f in self.mentions)
         return min(counts, key=lambda s: (-counts[s], s))
 
-    @property
+    @cached_property
     def surface(self) -> str:
         counts = Counter(f.text for _, f in self.mentions)
         return min(counts, key=lambda s: (-counts[s], s))
@@ -64,6 +68,11 @@ class Form:
     @property
     def value(self) -> str:
         return self.mentions[0][1].value
+
+    @cached_property
+    def demonyms(self) -> frozenset[str]:
+        """Suffixes that make a demonym in the languages of the documents writing this form."""
+        return _demonym_suffixes([d for d, _ in self.mentions])
 
 
 @lru_cache(maxsize=None)
@@ -106,23 +115,94 @@ def _lowercase_words(context: EventContext) -> frozenset[str]:
     return frozenset(w for d in context.documents.values() for w in re.findall(r"\b[a-z]{4,}\b", d.source))
 
 
-def _misspelling_of(rare: Form, common: Form, lex: Lexicon, lower: frozenset[str] = frozenset()) -> bool:
-    """Whether ``rare`` is a slip for ``common``: same words but one, by one edit, rarely written."""
+@dataclass
+class WordCounts:
+    """How often each word is written inside the event's names: every mention of every form holding it.
+
+    ``United`` counts the mentions of ``United`` and of ``Manchester United``, so a
+    short form (``Untied``) can be measured against the word it slips on.
+    """
+
+    total: Counter[str] = field(default_factory=Counter)
+    confirmed: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, forms: list[Form]) -> WordCounts:
+        counts = cls()
+        for form in forms:
+            for word in set(form.words):
+                counts.total[word] += form.count
+                counts.confirmed[word] += form.confirmed
+        return counts
+
+
+def _misspelling_of(rare: Form, common: Form, lex: Lexicon, lower: frozenset[str] = frozenset(),
+                    words: WordCounts | None = None) -> int:
+    """Whether ``rare`` is a slip for ``common``: one word of it written wrong by one edit, rarely.
+
+    2: the two forms have the same words but one, and ``rare`` is the rare form.
+    1: one word of ``rare`` is a rare slip for a frequent word of the event's names
+    (``words``) and, corrected, ``rare`` and ``common`` are one inside the other
+    (``Untied`` → ``Manchester United``, ``Manchester Untied`` → ``United``; never
+    ``Mohammad Hatta`` → ``Muhammad Yamin``). The words of two different names are
+    weaker evidence, so this route also refuses a common word as the right one
+    (``Blanja`` is no slip for ``Hari Belanja Online``) and a demonym of any
+    language (``Indonesian Contemporary Art`` is no slip for ``Indonesia``). 0: no slip.
+    """
     if rare.value == common.value or lex.known(normalise(rare.top_spelling)):
-        return False
-    if rare.count > _RARE_SHARE * (rare.count + common.count) or common.confirmed < _MIN_FREQUENT:
-        return False
-    a, b = rare.words, common.words
-    if len(a) != len(b):
-        return False
-    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-    if len(diffs) != 1 or a[diffs[0]] in lex.stop or a[diffs[0]] in lower or a[diffs[0]] in lex.known_words:
-        return False
-    if not rare.confirmed and len(a[diffs[0]]) < _MIN_TENTATIVE:
-        return False
+        return 0
     if _capital_inside(rare.surface) != _capital_inside(common.surface):
+        return 0
+    a, b = rare.words, common.words
+    if len(a) == len(b) and rare.count <= _RARE_SHARE * (rare.count + common.count) \
+            and common.confirmed >= _MIN_FREQUENT:
+        diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        if len(diffs) == 1 and _slip(a[diffs[0]], b[diffs[0]], rare, common, lex, lower, rare.demonyms):
+            return 2
+    if words is None:
+        return 0
+    demonyms = rare.demonyms | _all_demonyms()
+    for i, word in enumerate(a):
+        for other in set(b) - set(a):
+            if words.total[word] > _RARE_SHARE * (words.total[word] + words.total[other]) \
+                    or words.confirmed[other] < _MIN_FREQUENT or other in lower or other in lex.stop \
+                    or not _slip(word, other, rare, common, lex, lower, demonyms):
+                continue
+            fixed = a[:i] + [other] + a[i + 1:]
+            if _inside(fixed, b) or _inside(b, fixed):
+                return 1
+    return 0
+
+
+@lru_cache(maxsize=None)
+def _all_demonyms() -> frozenset[str]:
+    return frozenset(s for table in everywhere() for s in table.get("demonym_suffixes", []))
+
+
+def _slip(word: str, right: str, rare: Form, common: Form, lex: Lexicon, lower: frozenset[str],
+          demonyms: frozenset[str]) -> bool:
+    """``word`` (in the rare form) is a typo for ``right``, and is no common word or known name of its own.
+
+    Two acronyms one letter apart are two names (``SBMPTN``/``SNMPTN``), not a slip;
+    longer words in capitals (``KLISTCHKO``) are shouted names, still compared.
+    """
+    if word in lex.stop or word in lower or word in lex.known_words:
         return False
-    return is_typo(a[diffs[0]], b[diffs[0]], _demonym_suffixes([d for d, _ in rare.mentions]))
+    if not rare.confirmed and len(word) < _MIN_TENTATIVE:
+        return False
+    if len(word) <= _MAX_ACRONYM and _in_capitals(rare, word) and _in_capitals(common, right):
+        return False
+    return is_typo(word, right, demonyms)
+
+
+def _in_capitals(form: Form, word: str) -> bool:
+    """``form`` writes ``word`` in ALL CAPITALS, as an acronym is written."""
+    return any(w.isupper() and normalise(w) == word for w in form.surface.split())
+
+
+def _inside(part: list[str], whole: list[str]) -> bool:
+    """``part`` is a run of consecutive words of ``whole``."""
+    return any(whole[i:i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
 def _capital_inside(surface: str) -> int:
@@ -131,15 +211,55 @@ def _capital_inside(surface: str) -> int:
 
 
 def _targets(forms: list[Form], lex: Lexicon, lower: frozenset[str]) -> dict[str, str]:
-    """Each misspelt form → the frequent form it misspells (the most frequent if several)."""
+    """Each misspelt form → the frequent form it misspells.
+
+    A form with the same words but one comes first (``Heffner`` → ``Hefner``, not
+    ``Hugh Hefner``); then the most frequent; then the closest in length
+    (``Jakarta Sleatan`` → ``Jakarta Selatan``, not ``Pemkot Jakarta Selatan``).
+    """
     ranked = sorted(forms, key=lambda f: (-f.count, f.key))
+    words = WordCounts.of(forms)
     out: dict[str, str] = {}
     for rare in forms:
+        best: tuple[int, int, int] | None = None
         for common in ranked:
-            if common is not rare and common.count > rare.count and _misspelling_of(rare, common, lex, lower):
-                out[rare.key] = common.key
+            if common.count < rare.count:
                 break
+            if common is rare:
+                continue
+            how = _misspelling_of(rare, common, lex, lower, words)
+            rank = (how, common.count, -abs(len(common.words) - len(rare.words)))
+            if how and (best is None or rank > best):
+                best = rank
+                out[rare.key] = common.key
     return out
+
+
+def _groups(forms: list[Form], targets: dict[str, str]) -> list[list[Form]]:
+    """Forms joined along their slips, transitively: a slip for a slip of ``X`` is a spelling of ``X``.
+
+    Each link is a slip by itself; a form two or more links away from the group's
+    head only stays when the head is written by most of the group's mentions, so a
+    chain cannot carry a form over to an entity without one clearly dominant spelling.
+    """
+    by_key = {form.key: form for form in forms}
+    placed: dict[str, list[tuple[Form, int]]] = {}
+    for form in forms:
+        key, depth, seen = form.key, 0, {form.key}
+        while key in targets and targets[key] not in seen:
+            key = targets[key]
+            seen.add(key)
+            depth += 1
+        placed.setdefault(key, []).append((form, depth))
+    groups: list[list[Form]] = []
+    for head in sorted(placed):
+        members = placed[head]
+        total = sum(form.count for form, _ in members)
+        if 2 * by_key[head].count <= total:
+            groups.extend([form] for form, depth in members if depth > 1)
+            members = [(form, depth) for form, depth in members if depth <= 1]
+        groups.append([form for form, _ in members])
+    return groups
 
 
 def _alias_spelling(text: str, main: str, lex: Lexicon) -> bool:
@@ -191,12 +311,8 @@ class NameVariantDetector:
         lex = _lexicon_for(context)
         forms = _forms(context)
         targets = _targets(forms, lex, _lowercase_words(context))
-        groups: dict[str, list[Form]] = {}
-        for form in forms:
-            groups.setdefault(targets.get(form.key, form.key), []).append(form)
         findings = []
-        for key in sorted(groups):
-            members = groups[key]
+        for members in _groups(forms, targets):
             mentions = [m for form in members for m in form.mentions]
             found = _finding(mentions, len(members) > 1, lex)
             if found:

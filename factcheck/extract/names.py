@@ -29,6 +29,7 @@ _ABBREV = frozenset({"st", "jl", "jln", "dr", "mr", "mrs", "ms", "prof", "gen", 
 _CONNECTORS = frozenset({"of", "the", "de", "van", "von", "der", "den", "del", "du", "bin", "binti", "dos", "das"})
 _INITIAL_AFTER = set(".!?:;\"“”`'‘’…|-–—")
 _HEADLINE_LOWER = 0.1
+_HEADLINE_UPPER = 0.5  # an ALL-CAPS dateline (``JUARA.NET, KUALA LUMPUR -``) does not make a headline
 _MAX_ACRONYM = 6
 _CACHE_SIZE = 64
 _VOWELS = frozenset("aeiouy")
@@ -312,11 +313,15 @@ def _context(document: Document, sentences: list[Sentence], lex: Lexicon) -> Doc
 def _is_headline(toks: list[Token], lower: frozenset[str], lex: Lexicon) -> bool:
     """Title Case or ALL CAPS lines, where common words are capitalised too.
 
+    ALL CAPS: three or more capitalised words making at least half of the line's
+    long words, so a sentence after an ALL-CAPS dateline is still prose.
+
     Title Case: (almost) no long lowercase word, and at least two capitalised words
     that the document writes in lowercase elsewhere or that are function words.
     """
     words = [t.text for t in toks if len(t.text) > 3]
-    if sum(1 for w in words if w.isupper()) >= 3:
+    upper = sum(1 for w in words if w.isupper())
+    if upper >= 3 and upper >= len(words) * _HEADLINE_UPPER:
         return True
     if len(words) < 3 or sum(1 for w in words if not _is_cap(w)) > len(words) * _HEADLINE_LOWER:
         return False
