@@ -5,6 +5,11 @@ sentence of the other documents. Similarity mixes the embedding (meaning,
 across languages) with character n-gram TF-IDF (names and numbers in one
 language). Average linkage over cross-document pairs only lets a claim hold
 several sentences of one article (a headline and a lead that repeat it).
+
+The stopping rule is relative to the event: articles on one topic share
+vocabulary, so every sentence pair of a single-topic folder looks somewhat
+alike in absolute terms. Only pairs that stand out from the event's own
+background (in standard deviations) make a claim.
 """
 
 from __future__ import annotations
@@ -16,7 +21,8 @@ from .lexical import tfidf_matrix
 from .model import Claim, ClaimMember, Document, Event, Sentence
 
 EMBEDDING_WEIGHT = 0.6
-THRESHOLD = 0.2
+THRESHOLD = 1.0
+MIN_SPREAD = 0.05
 
 
 def sentence_similarity(sentences: list[Sentence], vectors: np.ndarray) -> np.ndarray:
@@ -24,6 +30,14 @@ def sentence_similarity(sentences: list[Sentence], vectors: np.ndarray) -> np.nd
     lexical_vectors = tfidf_matrix([s.text for s in sentences])
     lexical = lexical_vectors @ lexical_vectors.T
     return EMBEDDING_WEIGHT * semantic + (1 - EMBEDDING_WEIGHT) * np.sqrt(np.clip(lexical, 0, 1))
+
+
+def standardise(similarity: np.ndarray, cross: np.ndarray) -> np.ndarray:
+    """Similarity in standard deviations above the mean of the event's cross-document pairs."""
+    background = similarity[cross]
+    if background.size == 0:
+        return similarity
+    return (similarity - background.mean()) / max(float(background.std()), MIN_SPREAD)
 
 
 def align_claims(event: Event, documents: dict[str, Document], vectors: dict[str, np.ndarray],
@@ -37,7 +51,7 @@ def align_claims(event: Event, documents: dict[str, Document], vectors: dict[str
     owners = np.array([s.document for s in sentences])
     cross = owners[:, None] != owners[None, :]
     claims = []
-    for group in average_linkage(similarity, threshold, allowed=cross):
+    for group in average_linkage(standardise(similarity, cross), threshold, allowed=cross):
         if len({sentences[i].document for i in group}) < 2:
             continue
         pairs = [similarity[a, b] for a in group for b in group if a < b and cross[a, b]]
