@@ -135,7 +135,7 @@ def published_from_lines(chrome: list[Line], language: str) -> date | None:
 
 @lru_cache(maxsize=1)
 def _stopwords() -> dict[str, frozenset[str]]:
-    return {code: frozenset(lang.load(code, "chrome").get("stopwords", ())) for code in lang.languages()}
+    return {code: frozenset(lang.load(code, "stopwords").get("words", ())) for code in lang.languages()}
 
 
 def detect_language(text: str) -> str:
