@@ -69,13 +69,18 @@ def document_dates(document: Document) -> list[tuple[int | None, int, int]]:
     """When a document says things happened: its publication day and its explicit day dates,
     as (year or None, month, day); year-less dates keep None."""
     dates = [(document.published.year, document.published.month, document.published.day)] if document.published else []
-    for fact in document.facts:
-        if fact.kind == "date" and fact.attrs.get("granularity") == "day" and not fact.attrs.get("relative"):
-            match = _ISO_DAY.match(str(fact.value))
-            if match:
-                year = int(match.group(1)) if match.group(1) else None
-                dates.append((year, int(match.group(2)), int(match.group(3))))
+    for value in explicit_days(document):
+        match = _ISO_DAY.match(value)
+        if match:
+            year = int(match.group(1)) if match.group(1) else None
+            dates.append((year, int(match.group(2)), int(match.group(3))))
     return dates
+
+
+def explicit_days(document: Document) -> list[str]:
+    """Day-granular dates the article writes out (not relative ones): ``2019-04-25`` or ``--04-25``."""
+    return [str(f.value) for f in document.facts
+            if f.kind == "date" and f.attrs.get("granularity") == "day" and not f.attrs.get("relative")]
 
 
 def _days_apart(a: tuple[int | None, int, int], b: tuple[int | None, int, int]) -> int:
@@ -151,9 +156,21 @@ def _label(members: list[Document], similarity: np.ndarray, group: list[int]) ->
     return first[0].text[:120] if first else members[order[0]].id
 
 
-def event_date(facts_dates: list[str]) -> str | None:
-    """The day most often named by explicit day-granular dates in the event."""
-    if not facts_dates:
+def event_date(documents: list[Document]) -> str | None:
+    """The day most often named by explicit day-granular dates in the event's documents; a tie
+    goes to the day nearest publication (a caption may recall an older meeting)."""
+    counts = Counter(day for document in documents for day in explicit_days(document))
+    if not counts:
         return None
-    counts = Counter(facts_dates)
-    return sorted(counts, key=lambda d: (-counts[d], d))[0]
+    published = sorted(d.published for d in documents if d.published)
+
+    def distance(day: str) -> int:
+        match = _ISO_DAY.match(day)
+        if not published or not match or not match.group(1):
+            return 0
+        try:
+            return abs((date(int(match.group(1)), int(match.group(2)), int(match.group(3))) - published[0]).days)
+        except ValueError:
+            return 0
+
+    return sorted(counts, key=lambda d: (-counts[d], distance(d), d))[0]

@@ -61,7 +61,7 @@ def compare(inputs: Iterable[str | Path | Document], *, model: str | Embedder = 
     claims: list[Claim] = []
     for number, event in enumerate(events, 1):
         report_progress("aligning claims", number - 1, len(events))
-        event.date = event_date(_explicit_days(event, by_id))
+        event.date = event_date([by_id[d] for d in event.documents])
         claims.extend(align_claims(event, by_id, vectors))
     report_progress("aligning claims", len(events), len(events))
     for number, claim in enumerate(claims, 1):
@@ -128,11 +128,6 @@ def _embed(documents: list[Document], embedder: Embedder, progress: Progress) ->
         vectors[document.id] = matrix[offset:offset + len(document.sentences)]
         offset += len(document.sentences)
     return vectors
-
-
-def _explicit_days(event: Event, documents: dict[str, Document]) -> list[str]:
-    return [f.value for doc_id in event.documents for f in documents[doc_id].facts
-            if f.kind == "date" and f.attrs.get("granularity") == "day" and not f.attrs.get("relative")]
 
 
 def _number(findings: list[Finding], events: list[Event], claims: list[Claim]) -> list[Finding]:

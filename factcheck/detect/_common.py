@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..extract import _lang
+from .. import lang
 from ..model import Claim, Document, Evidence, Fact, Finding, Sentence
 from ..registry import EventContext
 
@@ -84,11 +84,7 @@ _WORD = re.compile(r"[^\W\d_]{4,}")
 
 @lru_cache(maxsize=None)
 def _stopwords() -> frozenset[str]:
-    words: set[str] = set()
-    for code in _lang.languages():
-        words.update(_lang.load(code, "numbers").get("not_nouns", []))
-        words.update(_lang.load(code, "stopwords").get("words", []))
-    return frozenset(words)
+    return frozenset(lang.merged("numbers").get("not_nouns", []) + lang.merged("stopwords").get("words", []))
 
 
 def content_words(document: Document, sentence: Sentence) -> frozenset[str]:
@@ -245,10 +241,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 
 @lru_cache(maxsize=None)
 def _ordinals() -> frozenset[str]:
-    words: set[str] = set()
-    for code in _lang.languages():
-        words.update(_lang.load(code, "numbers").get("ordinals", []))
-    return frozenset(words)
+    return frozenset(lang.merged("numbers").get("ordinals", []))
 
 
 def _different_subjects(a: frozenset[str], b: frozenset[str]) -> bool:
