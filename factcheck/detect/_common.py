@@ -104,14 +104,19 @@ def content_words(document: Document, sentence: Sentence) -> frozenset[str]:
 _WORDS_CACHE: dict[tuple, frozenset[str]] = {}
 
 
-def _content_words(document: Document, sentence: Sentence) -> frozenset[str]:
+def _masked_text(document: Document, sentence: Sentence) -> str:
+    """The sentence with its date and number facts blanked out, offsets unchanged."""
     text = list(sentence.text)
     for fact in document.facts:
         if fact.sentence == sentence.index and fact.kind in _MASKED:
             for pos in range(fact.start - sentence.start, fact.end - sentence.start):
                 if 0 <= pos < len(text):
                     text[pos] = " "
-    words = {w.lower() for w in _WORD.findall("".join(text))}
+    return "".join(text)
+
+
+def _content_words(document: Document, sentence: Sentence) -> frozenset[str]:
+    words = {w.lower() for w in _WORD.findall(_masked_text(document, sentence))}
     return frozenset(words - _stopwords())
 
 
@@ -219,13 +224,7 @@ def markers(document: Document, sentence: Sentence) -> frozenset[str]:
     1 bulan``: alike in every other word, they are about different things.
     Names are capitalised words past the sentence's first word (facts masked).
     """
-    text = list(sentence.text)
-    for fact in document.facts:
-        if fact.sentence == sentence.index and fact.kind in _MASKED:
-            for pos in range(fact.start - sentence.start, fact.end - sentence.start):
-                if 0 <= pos < len(text):
-                    text[pos] = " "
-    masked = "".join(text)
+    masked = _masked_text(document, sentence)
     found = set()
     for i, match in enumerate(_NAME_WORD.finditer(masked)):
         word = match.group()
