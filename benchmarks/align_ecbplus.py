@@ -44,18 +44,42 @@ def evaluate_topic(topic: Path, model: str) -> dict:
     gold = json.loads((topic / "gold.json").read_text())
     report = factcheck.compare([topic / "docs"], model=model)
     annotated = {doc: set(info["annotated"]) for doc, info in gold["documents"].items()}
-    predicted = set()
-    for claim in report.claims:
-        lines = {(m.document, line_of(report.sources[m.document], m.start)) for m in claim.members}
-        for (d1, l1), (d2, l2) in itertools.combinations(sorted(lines), 2):
-            if d1 != d2 and l1 in annotated.get(d1, ()) and l2 in annotated.get(d2, ()):
-                predicted.add(frozenset([(d1, l1), (d2, l2)]))
+    claims = [{(m.document, line_of(report.sources[m.document], m.start)) for m in claim.members}
+              for claim in report.claims]
     truth = {frozenset([(a, i), (b, j)]) for a, i, b, j in gold["aligned_pairs"]}
     event_of = {d.id: d.event for d in report.documents}
     docs = sorted(gold["documents"])
     ari = adjusted_rand([gold["documents"][d]["event"] for d in docs], [event_of.get(d, "?") for d in docs])
-    return {"tp": len(predicted & truth), "fp": len(predicted - truth), "fn": len(truth - predicted), "ari": ari,
-            "events": len(report.events), "docs": len(docs)}
+    result = {"events": len(report.events), "docs": len(docs), "ari": ari}
+    result.update(_counts("", _pairs(claims, annotated), truth))
+    # References: every annotated line of an event paired with every other, in our events and in gold ones.
+    for name, event_of_doc in (("our_events_", event_of), ("gold_events_", {d: i["event"] for d, i in gold["documents"].items()})):
+        groups: dict[str, set] = {}
+        for doc, lines in annotated.items():
+            groups.setdefault(event_of_doc.get(doc, doc), set()).update((doc, line) for line in lines)
+        result.update(_counts(name, _pairs(list(groups.values()), annotated), truth))
+    return result
+
+
+def _pairs(groups: list[set], annotated: dict[str, set]) -> set[frozenset]:
+    """Cross-document pairs of annotated lines that share a group."""
+    pairs = set()
+    for lines in groups:
+        for (d1, l1), (d2, l2) in itertools.combinations(sorted(lines), 2):
+            if d1 != d2 and l1 in annotated.get(d1, ()) and l2 in annotated.get(d2, ()):
+                pairs.add(frozenset([(d1, l1), (d2, l2)]))
+    return pairs
+
+
+def _counts(prefix: str, predicted: set, truth: set) -> dict[str, int]:
+    return {f"{prefix}tp": len(predicted & truth), f"{prefix}fp": len(predicted - truth),
+            f"{prefix}fn": len(truth - predicted)}
+
+
+def prf(totals: Counter, prefix: str = "") -> tuple[float, float, float]:
+    tp, fp, fn = (totals[f"{prefix}{k}"] for k in ("tp", "fp", "fn"))
+    precision, recall = tp / max(1, tp + fp), tp / max(1, tp + fn)
+    return precision, recall, 2 * precision * recall / max(1e-12, precision + recall)
 
 
 def seeds_wall_time() -> float:
@@ -79,16 +103,15 @@ def main() -> None:
     aris = []
     for topic in topics:
         result = evaluate_topic(topic, args.model)
-        totals.update({k: result[k] for k in ("tp", "fp", "fn")})
+        totals.update({k: v for k, v in result.items() if k.endswith(("tp", "fp", "fn"))})
         aris.append(result["ari"])
-        p = result["tp"] / max(1, result["tp"] + result["fp"])
-        r = result["tp"] / max(1, result["tp"] + result["fn"])
+        p, r, _ = prf(Counter(result))
         print(f"topic {topic.name:>3}: docs {result['docs']:3d} events {result['events']:2d} "
               f"ARI {result['ari']:.3f}  pairs P {p:.3f} R {r:.3f}", flush=True)
-    precision = totals["tp"] / max(1, totals["tp"] + totals["fp"])
-    recall = totals["tp"] / max(1, totals["tp"] + totals["fn"])
-    f1 = 2 * precision * recall / max(1e-12, precision + recall)
+    precision, recall, f1 = prf(totals)
     print(f"\nclaim pairs over {len(topics)} topics: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
+    for prefix, what in (("our_events_", "our events"), ("gold_events_", "the gold events")):
+        print("  reference, every annotated pair inside {}: P {:.3f} R {:.3f} F1 {:.3f}".format(what, *prf(totals, prefix)))
     print(f"event grouping: mean ARI {sum(aris) / max(1, len(aris)):.3f}  (min {min(aris):.3f})")
     print(f"factcheck compare seeds/ (cold cache, model load included): {seeds_wall_time():.2f} s")
 

@@ -124,3 +124,17 @@ def test_publication_stamps(stamp, language, expected):
     from factcheck.ingest.metadata import parse_date
 
     assert parse_date(stamp, language) == expected
+
+
+def test_wire_headline_shared_by_two_outlets_stays_news(tmp_path: Path):
+    """A headline below a URL line or a stamp is still a headline, not site template."""
+    headline = "Lawyer: Lindsay Lohan checks into rehab facility"
+    (tmp_path / "a.txt").write_text(f"http://music.example.com/news/lohan-rehab.html\n{headline}\nMay 2, 2013 12:50 PM\n"
+                                    "Lindsay Lohan has checked into a rehab facility, her lawyer said.\nShare this\n")
+    (tmp_path / "b.txt").write_text(f"http://www.example.org/lohan/\nMay 2, 2013, 1:12 PM\n{headline}\n"
+                                    "Lindsay Lohan's attorney said Thursday the actress checked into rehab.\nShare this\n")
+    documents, _ = load_documents([tmp_path])
+    for document in documents:
+        texts = [s.text for s in segment(document)]
+        assert texts[0] == headline
+        assert "Share this" not in texts

@@ -21,18 +21,29 @@ class SentenceTransformerEmbedder:
         except ImportError:
             raise InputError("the st: backend needs sentence-transformers: pip install 'factcheck[st]'") from None
         self.name = model
+        _quiet_transformers()
         try:
             self._model = SentenceTransformer(_resolve(model), device="cpu")
         except Exception as exc:  # hub and loading errors come in many types
             raise InputError(f"cannot load sentence-transformers model {model!r}: "
                              f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
-        self.dimensions = int(self._model.get_sentence_embedding_dimension() or 0)
+        dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dimensions = int(dimension() or 0)
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
         return normalise_rows(self._model.encode(list(texts), batch_size=32, convert_to_numpy=True,
                                                  show_progress_bar=False))
+
+
+def _quiet_transformers() -> None:
+    """Our own progress display is on stderr; a second bar per weight file only clutters it."""
+    try:
+        from transformers.utils import logging as transformers_logging
+    except ImportError:
+        return
+    transformers_logging.disable_progress_bar()
 
 
 def _resolve(model: str) -> str:

@@ -126,6 +126,15 @@ def chrome_mask(lines: list[Line], repeated: set[str]) -> list[bool]:
     return mask
 
 
+def _after_headline(lines: list[Line]) -> list[Line]:
+    """The lines after the headline, the first line that is not a URL, stamp or chrome: two
+    outlets printing one wire story share a headline, which is news, not template."""
+    for index, line in enumerate(lines):
+        if not (is_url(line) or is_dateline(line) or is_chrome_line(line)):
+            return lines[index + 1:]
+    return []
+
+
 def repeated_lines(documents_lines: list[list[Line]]) -> set[str]:
     """Short, unpunctuated lines found in two or more documents: site template, not news.
 
@@ -134,7 +143,7 @@ def repeated_lines(documents_lines: list[list[Line]]) -> set[str]:
     """
     counts: dict[str, int] = {}
     for lines in documents_lines:
-        candidates = lines[1:]  # a first line is a headline; two outlets may share one
+        candidates = _after_headline(lines)
         for key in {normalise(l.text) for l in candidates if len(l.words) <= 8 and not _TERMINAL.search(l.text)}:
             counts[key] = counts.get(key, 0) + 1
     return {key for key, n in counts.items() if n >= 2 and key}
