@@ -49,11 +49,12 @@ def evaluate_topic(topic: Path, model: str) -> dict:
     truth = {frozenset([(a, i), (b, j)]) for a, i, b, j in gold["aligned_pairs"]}
     event_of = {d.id: d.event for d in report.documents}
     docs = sorted(gold["documents"])
-    ari = adjusted_rand([gold["documents"][d]["event"] for d in docs], [event_of.get(d, "?") for d in docs])
+    gold_event_of = {doc: info["event"] for doc, info in gold["documents"].items()}
+    ari = adjusted_rand([gold_event_of[d] for d in docs], [event_of.get(d, "?") for d in docs])
     result = {"events": len(report.events), "docs": len(docs), "ari": ari}
     result.update(_counts("", _pairs(claims, annotated), truth))
     # References: every annotated line of an event paired with every other, in our events and in gold ones.
-    for name, event_of_doc in (("our_events_", event_of), ("gold_events_", {d: i["event"] for d, i in gold["documents"].items()})):
+    for name, event_of_doc in (("our_events_", event_of), ("gold_events_", gold_event_of)):
         groups: dict[str, set] = {}
         for doc, lines in annotated.items():
             groups.setdefault(event_of_doc.get(doc, doc), set()).update((doc, line) for line in lines)
@@ -111,7 +112,8 @@ def main() -> None:
     precision, recall, f1 = prf(totals)
     print(f"\nclaim pairs over {len(topics)} topics: precision {precision:.3f}  recall {recall:.3f}  F1 {f1:.3f}")
     for prefix, what in (("our_events_", "our events"), ("gold_events_", "the gold events")):
-        print("  reference, every annotated pair inside {}: P {:.3f} R {:.3f} F1 {:.3f}".format(what, *prf(totals, prefix)))
+        reference = "  reference, every annotated pair inside {}: P {:.3f} R {:.3f} F1 {:.3f}"
+        print(reference.format(what, *prf(totals, prefix)))
     print(f"event grouping: mean ARI {sum(aris) / max(1, len(aris)):.3f}  (min {min(aris):.3f})")
     print(f"factcheck compare seeds/ (cold cache, model load included): {seeds_wall_time():.2f} s")
 
