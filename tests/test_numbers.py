@@ -51,6 +51,10 @@ def test_indonesian(text, expected):
     ("One of the leaders held one-on-one talks.", []),
     ("The meeting lasted 3 to 4 hours.", [("duration", 180.0, "minute", "3 to 4 hours")]),
     ("It cost $3,000 in 2013.", [("number", 3000.0, "USD", "$3,000")]),
+    ("Robbers injured three bank workers.", [("number", 3.0, "worker", "three bank workers")]),
+    ("Four injured workers were taken to hospital.", [("number", 4.0, "worker", "Four injured workers")]),
+    ("Three people killed in the blast.", [("number", 3.0, "person", "Three people")]),
+    ("The team scored two goals in the game.", [("number", 2.0, "goal", "two goals")]),
 ])
 def test_english(text, expected):
     assert facts(text, "en")[0] == expected

@@ -45,6 +45,7 @@ class _Data:
     one_prefix: str
     plural_suffixes: tuple[tuple[str, str], ...]
     reduplication: bool
+    plural_head: bool
 
 
 @dataclass
@@ -83,6 +84,7 @@ def _data(langs: tuple[str, ...]) -> _Data:
         one_prefix="".join(sorted({r.get("one_prefix", "") for r in raws})[-1:]),
         plural_suffixes=tuple(tuple(s) for r in raws for s in r.get("plural", {}).get("suffixes", [])),
         reduplication=any(r.get("plural", {}).get("reduplication") for r in raws),
+        plural_head=any(r.get("plural", {}).get("head_after_modifiers") for r in raws),
     )
 
 
@@ -397,7 +399,23 @@ def _unit_at(toks: list[_Tok], j: int, d: _Data) -> tuple[str, str, float, int] 
             return "minute", "duration", d.durations[words], width
         if words in d.units:
             return d.units[words], "number", 1.0, width
-    return _noun(toks[j], d)
+    return _head_noun(toks, j, d) or _noun(toks[j], d)
+
+
+def _head_noun(toks: list[_Tok], j: int, d: _Data) -> tuple[str, str, float, int] | None:
+    """``three bank workers``: where modifiers precede the noun (English), a singular word
+    followed by a plural one is a modifier, and the plural word is what is counted."""
+    if not d.plural_head or j + 1 >= len(toks) or toks[j + 1].start - toks[j].end != 1:
+        return None
+    if _is_plural(toks[j].low, d) or not _is_plural(toks[j + 1].low, d) or _noun(toks[j], d) is None:
+        return None
+    head = _noun(toks[j + 1], d)
+    return (head[0], head[1], head[2], 2) if head else None
+
+
+def _is_plural(low: str, d: _Data) -> bool:
+    return any(low.endswith(suffix) and len(low) > len(suffix) + 2 for suffix, _ in d.plural_suffixes) \
+        and not low.endswith(("ss", "us", "is"))
 
 
 def _noun(tok: _Tok, d: _Data) -> tuple[str, str, float, int] | None:
