@@ -30,3 +30,15 @@ def compare_json(*paths: object, extra: tuple = ()) -> dict:
     result = factcheck("compare", *paths, "--format", "json", "--quiet", *extra)
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
+
+
+def assert_offsets_into_sources(report: dict, sources: dict[str, str]) -> None:
+    """Every claim member and every piece of evidence is ``source[start:end]``, its span inside it."""
+    for claim in report["claims"]:
+        for member in claim["members"]:
+            assert sources[member["document"]][member["start"]:member["end"]] == member["text"]
+    for finding in report["findings"]:
+        for item in finding["evidence"]:
+            source = sources[item["document"]]
+            assert source[item["start"]:item["end"]] == item["text"]
+            assert item["start"] <= item["span"][0] <= item["span"][1] <= item["end"]

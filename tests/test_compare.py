@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, SEEDS, compare_json, factcheck
+from conftest import FIXTURES, SEEDS, assert_offsets_into_sources, compare_json, factcheck
 
 
 @pytest.fixture(scope="module")
@@ -25,13 +24,7 @@ def test_seed_report_follows_the_contract(seeds_report: dict):
     sources = {d["id"]: Path(d["path"]).read_text(encoding="utf-8") for d in report["documents"]}
     for claim in report["claims"]:
         assert len({m["document"] for m in claim["members"]}) >= 2
-        for member in claim["members"]:
-            assert sources[member["document"]][member["start"]:member["end"]] == member["text"]
-    for finding in report["findings"]:
-        for item in finding["evidence"]:
-            source = sources[item["document"]]
-            assert source[item["start"]:item["end"]] == item["text"]
-            assert item["start"] <= item["span"][0] <= item["span"][1] <= item["end"]
+    assert_offsets_into_sources(report, sources)
 
 
 def test_seed_events_separate_the_2019_summit_from_the_2024_visit(seeds_report: dict):

@@ -21,6 +21,8 @@ from pathlib import Path
 import pytest
 from rich.cells import cell_len
 
+from conftest import assert_offsets_into_sources
+
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = {"seeds": ROOT / "seeds", "injection": ROOT / "fixtures" / "render_injection"}
 EXPORTS = ("json", "csv", "md", "html")
@@ -67,15 +69,7 @@ def test_json_is_the_contract_with_offsets_into_the_sources(rendered, dataset):
     assert report["schema_version"] == 1 and report["tool"]["name"] == "factcheck"
     assert len(report["documents"]) == len(list(DATASETS[dataset].iterdir()))
     assert report["claims"], "real articles about one event share claims"
-    sources = {d["id"]: source_of(d["path"]) for d in report["documents"]}
-    for claim in report["claims"]:
-        for member in claim["members"]:
-            assert sources[member["document"]][member["start"]:member["end"]] == member["text"]
-    for finding in report["findings"]:
-        for item in finding["evidence"]:
-            source = sources[item["document"]]
-            assert source[item["start"]:item["end"]] == item["text"]
-            assert item["start"] <= item["span"][0] <= item["span"][1] <= item["end"]
+    assert_offsets_into_sources(report, {d["id"]: source_of(d["path"]) for d in report["documents"]})
 
 
 def test_injection_fixture_shows_its_disagreements(rendered):
@@ -147,7 +141,7 @@ def test_html_is_one_self_contained_escaped_file(rendered, dataset):
     for finding in report["findings"]:
         assert f'<span class="fid">{finding["id"]}</span>' in page
     for doc in report["documents"]:
-        assert f'<article class="doc" aria-label=' in page and doc["outlet"] in page
+        assert '<article class="doc" aria-label=' in page and doc["outlet"] in page
 
 
 def test_html_escapes_injected_markup(rendered):

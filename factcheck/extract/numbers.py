@@ -399,15 +399,16 @@ def _unit_at(toks: list[_Tok], j: int, d: _Data) -> tuple[str, str, float, int] 
             return "minute", "duration", d.durations[words], width
         if words in d.units:
             return d.units[words], "number", 1.0, width
-    return _head_noun(toks, j, d) or _noun(toks[j], d)
+    noun = _noun(toks[j], d)
+    return (_head_noun(toks, j, d) if noun else None) or noun
 
 
 def _head_noun(toks: list[_Tok], j: int, d: _Data) -> tuple[str, str, float, int] | None:
-    """``three bank workers``: where modifiers precede the noun (English), a singular word
-    followed by a plural one is a modifier, and the plural word is what is counted."""
+    """``three bank workers``: where modifiers precede the noun (English), a singular noun-like
+    word at ``j`` followed by a plural one is a modifier, and the plural word is what is counted."""
     if not d.plural_head or j + 1 >= len(toks) or toks[j + 1].start - toks[j].end != 1:
         return None
-    if _is_plural(toks[j].low, d) or not _is_plural(toks[j + 1].low, d) or _noun(toks[j], d) is None:
+    if _is_plural(toks[j].low, d) or not _is_plural(toks[j + 1].low, d):
         return None
     head = _noun(toks[j + 1], d)
     return (head[0], head[1], head[2], 2) if head else None
