@@ -32,11 +32,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import perturb  # noqa: E402  (sibling module, not a package)
+import perturb
 
-from factcheck import compare  # noqa: E402
-from factcheck.embed import DEFAULT_MODEL, Embedder, get_embedder  # noqa: E402
-from factcheck.model import Finding  # noqa: E402
+from factcheck import compare
+from factcheck.embed import DEFAULT_MODEL, Embedder, get_embedder
+from factcheck.model import Finding
 
 ROOT = Path(__file__).resolve().parent.parent
 VALUE_KINDS = frozenset({"date_conflict", "weekday_mismatch", "number_conflict"})

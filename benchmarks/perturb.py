@@ -16,10 +16,10 @@ from __future__ import annotations
 import json
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Callable
 
 KINDS = ("date_conflict", "weekday_mismatch", "number_conflict", "name_variant", "quote_drift")
 COPIES = 3
@@ -46,7 +46,7 @@ _NAME = re.compile(r"(?<![\w-])([A-Z][a-z]{5,})(?![\w-])")
 _HYPHEN_NAME = re.compile(r"(?<![\w-])([A-Z][a-z]+)-([a-z]{2,})(?![\w-])")
 _QUOTE_MARK = re.compile(r"[\"“”]")
 _SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z0-9(\"“])")
-_CHROME_START = re.compile(r"^\(?(?:baca juga|baca:|lihat juga|simak|tonton|saksikan|editor|penulis|sumber)", re.I)
+_CHROME_START = re.compile(r"^\(?(?:baca juga|baca:|lihat juga|simak|tonton|saksikan|editor|penulis|sumber)", re.IGNORECASE)
 _ABBREV = {"jl", "jln", "dr", "drs", "ir", "prof", "no", "hj", "h", "st", "kh", "mr", "sdr", "tn", "ny"}
 _NOT_NAMES = {"Menurut", "Namun", "Selain", "Sementara", "Sedangkan", "Sebelumnya", "Kemudian", "Setelah",
               "Dengan", "Dalam", "Untuk", "Karena", "Bahkan", "Meski", "Meskipun", "Padahal", "Adapun",
@@ -451,7 +451,7 @@ def make_plans(article: Article, paragraphs: list[Paragraph], keep: tuple[int, i
     plans = []
     for n, outlet in enumerate(outlets):
         rate = rng.uniform(0.15, 0.25)
-        dropped = set(rng.sample(droppable, int(round(rate * len(droppable)))))
+        dropped = set(rng.sample(droppable, round(rate * len(droppable))))
         order = list(range(len(paragraphs)))
         if len(order) > 3 and rng.random() < 0.8:
             i = rng.randrange(1, len(order) - 1)

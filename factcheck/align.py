@@ -19,39 +19,40 @@ import numpy as np
 from .cluster import average_linkage
 from .lexical import tfidf_matrix
 from .model import Claim, ClaimMember, Document, Event, Sentence
-
-EMBEDDING_WEIGHT = 0.6
-THRESHOLD = 1.0
-MIN_SPREAD = 0.05
+from .settings import AlignSettings, active
 
 
-def sentence_similarity(sentences: list[Sentence], vectors: np.ndarray) -> np.ndarray:
+def sentence_similarity(sentences: list[Sentence], vectors: np.ndarray,
+                        settings: AlignSettings | None = None) -> np.ndarray:
+    weight = (settings or active().align).embedding_weight
     semantic = vectors @ vectors.T
     lexical_vectors = tfidf_matrix([s.text for s in sentences])
     lexical = lexical_vectors @ lexical_vectors.T
-    return EMBEDDING_WEIGHT * semantic + (1 - EMBEDDING_WEIGHT) * np.sqrt(np.clip(lexical, 0, 1))
+    return weight * semantic + (1 - weight) * np.sqrt(np.clip(lexical, 0, 1))
 
 
-def standardise(similarity: np.ndarray, cross: np.ndarray) -> np.ndarray:
+def standardise(similarity: np.ndarray, cross: np.ndarray, settings: AlignSettings | None = None) -> np.ndarray:
     """Similarity in standard deviations above the mean of the event's cross-document pairs."""
     background = similarity[cross]
     if background.size == 0:
         return similarity
-    return (similarity - background.mean()) / max(float(background.std()), MIN_SPREAD)
+    return (similarity - background.mean()) / max(float(background.std()), (settings or active().align).min_spread)
 
 
 def align_claims(event: Event, documents: dict[str, Document], vectors: dict[str, np.ndarray],
-                 threshold: float = THRESHOLD) -> list[Claim]:
+                 threshold: float | None = None, settings: AlignSettings | None = None) -> list[Claim]:
     """Claims of one event, strongest first; ids are assigned by the caller."""
+    cfg = settings or active().align
+    threshold = cfg.threshold if threshold is None else threshold
     sentences = [s for doc_id in event.documents for s in documents[doc_id].sentences]
     if len(event.documents) < 2 or not sentences:
         return []
     matrix = np.vstack([vectors[doc_id] for doc_id in event.documents])
-    similarity = sentence_similarity(sentences, matrix)
+    similarity = sentence_similarity(sentences, matrix, cfg)
     owners = np.array([s.document for s in sentences])
     cross = owners[:, None] != owners[None, :]
     claims = []
-    for group in average_linkage(standardise(similarity, cross), threshold, allowed=cross):
+    for group in average_linkage(standardise(similarity, cross, cfg), threshold, allowed=cross):
         if len({sentences[i].document for i in group}) < 2:
             continue
         pairs = [similarity[a, b] for a in group for b in group if a < b and cross[a, b]]

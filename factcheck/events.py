@@ -17,33 +17,28 @@ import numpy as np
 from .cluster import average_linkage
 from .lexical import tfidf_matrix
 from .model import Document, Event
+from .settings import EventSettings, active
 
-EMBEDDING_WEIGHT = 0.3
-CROSS_LANGUAGE_EMBEDDING_WEIGHT = 0.7
-THRESHOLD = 0.45
-ATTACH_THRESHOLD = 0.3
-SMALL_GROUP = 2
-LEAD_SENTENCES = 3
-DATE_GAP_DAYS = 30
-DATE_GAP_PENALTY = 0.3
 _ISO_DAY = re.compile(r"^(?:(\d{4})|-)-(\d{2})-(\d{2})$")
 _WORD = re.compile(r"[^\W\d_][\w'\-]*|\d+(?:[.,]\d+)?")
 
 
 def document_similarity(documents: list[Document], vectors: dict[str, np.ndarray],
-                        gaps: np.ndarray | None = None) -> np.ndarray:
+                        gaps: np.ndarray | None = None, settings: EventSettings | None = None) -> np.ndarray:
     """Lead embedding (what the story is) mixed with proper-name overlap (who and where)."""
-    leads = np.vstack([_centroid(vectors[d.id][:LEAD_SENTENCES]) for d in documents])
+    cfg = settings or active().events
+    leads = np.vstack([_centroid(vectors[d.id][:cfg.lead_sentences]) for d in documents])
     semantic = leads @ leads.T
     names = tfidf_matrix([" ".join(proper_tokens(d)) for d in documents], char_ngrams=False)
     lexical = np.sqrt(np.clip(names @ names.T, 0, 1))
-    has_names = names.any(axis=1)
+    has_names: np.ndarray = np.asarray(names.any(axis=1))
     both = has_names[:, None] & has_names[None, :]
     # Across languages only names and numbers can overlap, so meaning must carry more weight.
     languages = np.array([d.language for d in documents])
-    weight = np.where(languages[:, None] == languages[None, :], EMBEDDING_WEIGHT, CROSS_LANGUAGE_EMBEDDING_WEIGHT)
+    weight = np.where(languages[:, None] == languages[None, :], cfg.embedding_weight,
+                      cfg.cross_language_embedding_weight)
     similarity = np.where(both, weight * semantic + (1 - weight) * lexical, semantic)
-    return similarity - DATE_GAP_PENALTY * (_date_gaps(documents) if gaps is None else gaps)
+    return similarity - cfg.date_gap_penalty * (_date_gaps(documents, cfg) if gaps is None else gaps)
 
 
 def proper_tokens(document: Document) -> list[str]:
@@ -52,7 +47,7 @@ def proper_tokens(document: Document) -> list[str]:
     Case carries this signal in any cased script; uncased scripts simply fall back
     to the embedding alone.
     """
-    tokens = []
+    tokens: list[str] = []
     for sentence in document.sentences:
         words = _WORD.findall(sentence.text)
         tokens.extend(re.sub(r"[.,]", "", w.casefold()) for i, w in enumerate(words)
@@ -68,7 +63,9 @@ def _centroid(matrix: np.ndarray) -> np.ndarray:
 def document_dates(document: Document) -> list[tuple[int | None, int, int]]:
     """When a document says things happened: its publication day and its explicit day dates,
     as (year or None, month, day); year-less dates keep None."""
-    dates = [(document.published.year, document.published.month, document.published.day)] if document.published else []
+    dates: list[tuple[int | None, int, int]] = []
+    if document.published:
+        dates.append((document.published.year, document.published.month, document.published.day))
     for value in explicit_days(document):
         match = _ISO_DAY.match(value)
         if match:
@@ -93,9 +90,9 @@ def _days_apart(a: tuple[int | None, int, int], b: tuple[int | None, int, int]) 
     return min(gap, 366 - gap)
 
 
-def _date_gaps(documents: list[Document]) -> np.ndarray:
+def _date_gaps(documents: list[Document], cfg: EventSettings) -> np.ndarray:
     """How far apart the closest dates of two documents are: 0 for the same day, rising to 1 at
-    DATE_GAP_DAYS; 0 when either names no date."""
+    ``date_gap_days``; 0 when either names no date."""
     dates = [document_dates(d) for d in documents]
     n = len(documents)
     gaps = np.zeros((n, n), dtype=np.float32)
@@ -103,21 +100,23 @@ def _date_gaps(documents: list[Document]) -> np.ndarray:
         for j in range(i + 1, n):
             if dates[i] and dates[j]:
                 closest = min(_days_apart(a, b) for a in dates[i] for b in dates[j])
-                gaps[i, j] = gaps[j, i] = min(1.0, closest / DATE_GAP_DAYS)
+                gaps[i, j] = gaps[j, i] = min(1.0, closest / cfg.date_gap_days)
     return gaps
 
 
-def attach_small(similarity: np.ndarray, groups: list[list[int]], gaps: np.ndarray) -> list[list[int]]:
+def attach_small(similarity: np.ndarray, groups: list[list[int]], gaps: np.ndarray,
+                 settings: EventSettings | None = None) -> list[list[int]]:
     """Fold groups of one or two documents into the closest larger event when they are close enough:
     a short or oddly written report of an event should not become an event of its own. Never
-    across documents whose dates are a full DATE_GAP_DAYS apart: those are other occasions."""
-    large = [g for g in groups if len(g) > SMALL_GROUP]
+    across documents whose dates are a full ``date_gap_days`` apart: those are other occasions."""
+    cfg = settings or active().events
+    large = [g for g in groups if len(g) > cfg.small_group]
     alone: list[list[int]] = []
-    for group in (g for g in groups if len(g) <= SMALL_GROUP):
+    for group in (g for g in groups if len(g) <= cfg.small_group):
         links = [float(similarity[np.ix_(group, other)].mean()) if gaps[np.ix_(group, other)].max() < 1.0
                  else -np.inf for other in large]
         best = int(np.argmax(links)) if links else -1
-        if best >= 0 and links[best] >= ATTACH_THRESHOLD:
+        if best >= 0 and links[best] >= cfg.attach_threshold:
             large[best] = sorted(large[best] + group)
         else:
             alone.append(group)
@@ -125,12 +124,14 @@ def attach_small(similarity: np.ndarray, groups: list[list[int]], gaps: np.ndarr
     return sorted(large, key=lambda g: g[0])
 
 
-def group_events(documents: list[Document], vectors: dict[str, np.ndarray]) -> list[Event]:
+def group_events(documents: list[Document], vectors: dict[str, np.ndarray],
+                 settings: EventSettings | None = None) -> list[Event]:
     """Events numbered E1… in the order of their first document id; sets ``document.event``."""
+    cfg = settings or active().events
     ordered = sorted(documents, key=lambda d: d.id)
-    gaps = _date_gaps(ordered)
-    similarity = document_similarity(ordered, vectors, gaps)
-    groups = attach_small(similarity, average_linkage(similarity, THRESHOLD), gaps)
+    gaps = _date_gaps(ordered, cfg)
+    similarity = document_similarity(ordered, vectors, gaps, cfg)
+    groups = attach_small(similarity, average_linkage(similarity, cfg.threshold), gaps, cfg)
     groups.sort(key=lambda g: ordered[g[0]].id)
     events = []
     for number, group in enumerate(groups, 1):
@@ -173,4 +174,4 @@ def event_date(documents: list[Document]) -> str | None:
         except ValueError:
             return 0
 
-    return sorted(counts, key=lambda d: (-counts[d], distance(d), d))[0]
+    return min(counts, key=lambda d: (-counts[d], distance(d), d))

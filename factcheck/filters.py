@@ -26,8 +26,7 @@ def check_severity(severity: str) -> str:
 
 def check_kinds(kinds: Iterable[str], report: Report | None = None) -> list[str]:
     """Kinds a detector can produce (or the report holds); a typo is an error, not an empty report."""
-    registry.load_builtins()
-    known = set(KNOWN_KINDS) | set(registry.DETECTORS)
+    known = set(KNOWN_KINDS) | set(registry.detectors.names())
     if report is not None:
         known |= {f.kind for f in report.findings}
     wanted = [k.strip() for kind in kinds for k in kind.split(",") if k.strip()]

@@ -44,7 +44,7 @@ class Document:
     language: str = "und"
     blocks: list[tuple[int, int]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
-    facts: list["Fact"] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
     event: str | None = None
 
     def span(self, start: int, end: int) -> str:

@@ -6,8 +6,8 @@ files → ingest → segment → embed → group events → align claims → ext
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -19,23 +19,33 @@ from .events import event_date, group_events
 from .extract import extract_facts
 from .ingest import load_documents
 from .model import Claim, Document, Event, Finding, severity_rank
-from .registry import EventContext, load_builtins
+from .registry import EventContext
 from .report import DocumentInfo, Report
 from .segment import segment
+from .settings import Settings, use
 
 Progress = Callable[[str, int, int], None]
-EMBED_BATCH = 256
 
 
 def compare(inputs: Iterable[str | Path | Document], *, model: str | Embedder = DEFAULT_MODEL,
-            cache: bool = True, progress: Progress | None = None) -> Report:
-    """Compare the articles in ``inputs`` (folders, files or ready ``Document``s)."""
+            cache: bool = True, progress: Progress | None = None, settings: Settings | None = None) -> Report:
+    """Compare the articles in ``inputs`` (folders, files or ready ``Document``s).
+
+    ``settings`` holds every tunable (``Settings()``, the defaults, when not given); it is the
+    active one for the whole run, so every stage reads the same values.
+    """
+    with use(settings or Settings()) as active_settings:
+        return _compare(list(inputs), model, cache, progress, active_settings)
+
+
+def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: bool, progress: Progress | None,
+             settings: Settings) -> Report:
     started = time.perf_counter()
     timings: dict[str, float] = {}
     tick = _stopwatch(timings)
     report_progress = progress or (lambda stage, done, total: None)
 
-    documents, warnings = _documents(list(inputs))
+    documents, warnings = _documents(inputs)
     for document in documents:
         document.sentences = segment(document)
     empty = [d for d in documents if not d.sentences]
@@ -49,7 +59,7 @@ def compare(inputs: Iterable[str | Path | Document], *, model: str | Embedder = 
     embedder = get_embedder(model, cache=cache) if isinstance(model, str) else model
     report_progress("loading model", 1, 1)
     tick("model")
-    vectors = _embed(documents, embedder, report_progress)
+    vectors = _embed(documents, embedder, report_progress, settings.embed.batch)
     tick("embed")
 
     for document in documents:
@@ -57,25 +67,25 @@ def compare(inputs: Iterable[str | Path | Document], *, model: str | Embedder = 
     tick("extract")
 
     by_id = {d.id: d for d in documents}
-    events = group_events(documents, vectors)
+    events = group_events(documents, vectors, settings.events)
     claims: list[Claim] = []
     for number, event in enumerate(events, 1):
         report_progress("aligning claims", number - 1, len(events))
         event.date = event_date([by_id[d] for d in event.documents])
-        claims.extend(align_claims(event, by_id, vectors))
+        claims.extend(align_claims(event, by_id, vectors, settings=settings.align))
     report_progress("aligning claims", len(events), len(events))
     for number, claim in enumerate(claims, 1):
         claim.id = f"C{number}"
     tick("align")
 
-    load_builtins()
-    contexts = [EventContext(e, {d: by_id[d] for d in e.documents}, [c for c in claims if c.event == e.id])
+    contexts = [EventContext(e, {d: by_id[d] for d in e.documents}, [c for c in claims if c.event == e.id], settings)
                 for e in events]
     findings = _number(run_detectors(contexts), events, claims)
     tick("detect")
 
-    if getattr(embedder, "warning", None):
-        warnings.append(embedder.warning)
+    embedder_warning = getattr(embedder, "warning", None)
+    if embedder_warning:
+        warnings.append(str(embedder_warning))
     return Report(
         model={"backend": embedder.backend, "name": embedder.name, "dimensions": embedder.dimensions},
         documents=[_info(d) for d in documents],
@@ -115,12 +125,12 @@ def _documents(inputs: Sequence[str | Path | Document]) -> tuple[list[Document],
     return ready, warnings
 
 
-def _embed(documents: list[Document], embedder: Embedder, progress: Progress) -> dict[str, np.ndarray]:
+def _embed(documents: list[Document], embedder: Embedder, progress: Progress, batch: int) -> dict[str, np.ndarray]:
     texts = [s.text for d in documents for s in d.sentences]
     chunks = []
-    for start in range(0, len(texts), EMBED_BATCH):
+    for start in range(0, len(texts), batch):
         progress("embedding sentences", start, len(texts))
-        chunks.append(embedder.encode(texts[start:start + EMBED_BATCH]))
+        chunks.append(embedder.encode(texts[start:start + batch]))
     progress("embedding sentences", len(texts), len(texts))
     matrix = np.vstack(chunks) if chunks else np.zeros((0, embedder.dimensions), np.float32)
     vectors, offset = {}, 0

@@ -1,84 +1,147 @@
-"""The one place where pluggable pieces are registered: embedders, detectors, exporters.
+"""The one way to register a pluggable piece: readers, embedders, extractors, detectors, exporters.
 
-Built-ins register themselves when their module is imported; ``load_builtins``
-imports them lazily so that importing ``factcheck`` stays cheap and no module
-needs to know every plug-in.
+Each kind of piece has one ``Registry``. A built-in registers itself when its module is
+imported (``@registry.exporters.register("csv")``); a registry imports its built-in modules
+the first time it is asked for a piece, so importing ``factcheck`` stays cheap and no module
+needs to know every plug-in. A separate package adds a piece through an entry point, as
+spaCy's registries do::
+
+    [project.entry-points."factcheck.exporters"]
+    xlsx = "factcheck_xlsx:export"
+
+A built-in that fails to import is an error, never silently missing; so is a plug-in whose
+entry point cannot be loaded (the message names it).
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Protocol
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from importlib.metadata import entry_points
+from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+
+from .errors import FactcheckError
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from .embed.base import Embedder
-    from .model import Claim, Document, Event, Finding
+    from .ingest.readers import RawArticle
+    from .model import Claim, Document, Event, Fact, Finding, Sentence
     from .report import Report
+    from .settings import Settings
+
+T = TypeVar("T")
+
+
+class PluginError(FactcheckError):
+    """A registered piece is missing or cannot be loaded."""
 
 
 @dataclass
 class EventContext:
-    """What a detector sees: one event, its documents (with facts) and its claims."""
+    """What a detector sees: one event, its documents (with facts), its claims and the settings."""
 
-    event: "Event"
-    documents: dict[str, "Document"]
-    claims: list["Claim"]
+    event: Event
+    documents: dict[str, Document]
+    claims: list[Claim]
+    settings: Settings = field(default_factory=lambda: _active_settings())
+
+
+def _active_settings() -> Settings:
+    from .settings import active
+
+    return active()
 
 
 class Detector(Protocol):
     kind: str
 
-    def __call__(self, context: EventContext) -> list["Finding"]: ...
+    def __call__(self, context: EventContext) -> list[Finding]: ...
 
 
-Exporter = Callable[["Report"], str]
+Reader = Callable[["Path", str, str], Iterator["RawArticle"]]
+"""``(path, document id, decoded text) -> articles``; registered under a file suffix without its dot."""
 EmbedderFactory = Callable[[str], "Embedder"]
-
-EMBEDDERS: dict[str, EmbedderFactory] = {}
-DETECTORS: dict[str, Detector] = {}
-EXPORTERS: dict[str, Exporter] = {}
-
-_BUILTIN_MODULES = (
-    "factcheck.embed.use",
-    "factcheck.embed.st",
-    "factcheck.detect",
-    "factcheck.render",
-)
-_loaded = False
+"""``model name -> embedder``; registered under a backend name (``use-m3``, ``st``)."""
+Extractor = Callable[["Sentence", "Document"], "list[Fact]"]
+"""``(sentence, document) -> facts``; offsets of the facts point into ``document.source``."""
+Exporter = Callable[["Report"], str]
+"""``report -> text``; may also take an ``options`` keyword (``RenderOptions``)."""
 
 
-def register_embedder(prefix: str) -> Callable[[EmbedderFactory], EmbedderFactory]:
-    """Register a factory for backends named ``prefix`` or ``prefix:<model>``."""
+class Registry(Generic[T]):
+    """Named pieces of one kind: the built-ins of ``builtins`` plus entry points of ``factcheck.<kind>``."""
 
-    def deco(factory: EmbedderFactory) -> EmbedderFactory:
-        EMBEDDERS[prefix] = factory
-        return factory
+    def __init__(self, kind: str, builtins: tuple[str, ...]) -> None:
+        self.kind = kind
+        self.group = f"factcheck.{kind}"
+        self._builtins = builtins
+        self._items: dict[str, T] = {}
+        self._loaded = False
+        self._loading = False
 
-    return deco
+    def register(self, name: str) -> Callable[[T], T]:
+        """Decorator: register the piece under ``name`` (a later registration replaces it)."""
+
+        def deco(piece: T) -> T:
+            self._items[name] = piece
+            return piece
+
+        return deco
+
+    def get(self, name: str) -> T | None:
+        self.load()
+        return self._items.get(name)
+
+    def names(self) -> list[str]:
+        self.load()
+        return sorted(self._items)
+
+    def items(self) -> list[tuple[str, T]]:
+        """Every piece, sorted by name, so that the order never depends on import order."""
+        self.load()
+        return sorted(self._items.items())
+
+    def __contains__(self, name: object) -> bool:
+        self.load()
+        return name in self._items
+
+    def load(self) -> None:
+        """Import the built-ins, then the entry points of installed plug-ins (once)."""
+        if self._loaded or self._loading:
+            return
+        self._loading = True
+        try:
+            for module in self._builtins:
+                importlib.import_module(module)
+            for point in sorted(entry_points(group=self.group), key=lambda p: p.name):
+                try:
+                    piece = point.load()
+                except Exception as exc:  # noqa: BLE001  (a broken plug-in: say which, in one line)
+                    raise PluginError(f"cannot load {self.kind} plug-in {point.name!r} ({point.value}): "
+                                      f"{type(exc).__name__}: {exc}") from None
+                self._items.setdefault(point.name, piece)
+            self._loaded = True
+        finally:
+            self._loading = False
+
+
+readers: Registry[Reader] = Registry("readers", ("factcheck.ingest.readers",))
+embedders: Registry[EmbedderFactory] = Registry("embedders", ("factcheck.embed.use", "factcheck.embed.st"))
+extractors: Registry[Extractor] = Registry("extractors", (
+    "factcheck.extract.dates", "factcheck.extract.numbers", "factcheck.extract.names", "factcheck.extract.quotes"))
+detectors: Registry[Detector] = Registry("detectors", (
+    "factcheck.detect.dates", "factcheck.detect.weekdays", "factcheck.detect.numbers", "factcheck.detect.names",
+    "factcheck.detect.quotes"))
+exporters: Registry[Exporter] = Registry("exporters", (
+    "factcheck.render.table", "factcheck.render.jsonfmt", "factcheck.render.csvfmt", "factcheck.render.markdown",
+    "factcheck.render.html"))
+
+REGISTRIES: dict[str, Registry] = {r.kind: r for r in (readers, embedders, extractors, detectors, exporters)}
 
 
 def register_detector(detector: Detector) -> Detector:
-    DETECTORS[detector.kind] = detector
-    return detector
-
-
-def register_exporter(name: str) -> Callable[[Exporter], Exporter]:
-    def deco(exporter: Exporter) -> Exporter:
-        EXPORTERS[name] = exporter
-        return exporter
-
-    return deco
-
-
-def load_builtins() -> None:
-    global _loaded
-    if _loaded:
-        return
-    for name in _BUILTIN_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:  # a missing dependency inside the module is a real error
-                raise
-    _loaded = True
+    """Register a detector instance under its own ``kind``."""
+    return detectors.register(detector.kind)(detector)

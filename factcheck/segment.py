@@ -9,15 +9,19 @@ break because a break needs whitespace after the stop.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 
 from . import lang
 from .model import Document, Sentence
+from .settings import active
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"”’'»)\]]*(?=\s+)")
+# The look-behind starts a candidate only at the first mark of a run, so a run of a million
+# points is scanned once, not once per point.
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]+[\"”’'»)\]]*(?=\s)")
+_LEAD = re.compile(r"\s*[\"“‘'«(\[`]*")
+_WORD_STOP = frozenset(" \t\n\r\f\v(\"“'")
 _OPENING = "\"“‘'«([`"
 _OPENERS = {"“": "”", "«": "»", "``": "''"}
-MIN_CHARS = 3
 
 _DEFAULT_ABBREVIATIONS = (
     "mr", "mrs", "ms", "dr", "prof", "st", "jl", "jln", "no", "vs", "etc", "inc", "ltd", "co", "corp", "jr", "sr",
@@ -28,7 +32,7 @@ _DEFAULT_ABBREVIATIONS = (
 )
 
 
-@lru_cache(maxsize=None)
+@cache
 def abbreviations(language: str) -> frozenset[str]:
     extra = lang.load(language, "segment").get("abbreviations", []) if language != "und" else []
     return frozenset(_DEFAULT_ABBREVIATIONS) | frozenset(a.lower().rstrip(".") for a in extra)
@@ -37,10 +41,12 @@ def abbreviations(language: str) -> frozenset[str]:
 def _is_abbreviation(text: str, stop: int, abbrevs: frozenset[str]) -> bool:
     if text[stop] != ".":
         return False
-    word = re.search(r"([^\s(\"“']+)$", text[:stop])
-    if not word:
+    begin = stop
+    while begin > 0 and not (text[begin - 1] in _WORD_STOP or text[begin - 1].isspace()):
+        begin -= 1
+    if begin == stop:
         return False
-    token = word.group(1).lower()
+    token = text[begin:stop].lower()
     if token in abbrevs:
         return True
     return len(token) == 1 and token.isalpha() or bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", token))
@@ -48,19 +54,26 @@ def _is_abbreviation(text: str, stop: int, abbrevs: frozenset[str]) -> bool:
 
 def _starts_sentence(text: str, position: int) -> bool:
     """After the whitespace and any opening quote or bracket: a capital, digit or uncased letter."""
-    rest = text[position:].lstrip().lstrip(_OPENING)
-    return bool(rest) and (rest[0].isupper() or rest[0].isdigit() or (rest[0].isalpha() and not rest[0].islower()))
+    at = _LEAD.match(text, position).end()  # type: ignore[union-attr]  # it matches the empty string
+    if at >= len(text):
+        return False
+    first = text[at]
+    return first.isupper() or first.isdigit() or (first.isalpha() and not first.islower())
 
 
 def _quote_open(text: str, start: int, end: int) -> bool:
     """Whether position ``end`` lies inside a quotation opened after ``start``."""
+    return _open_counts(_quote_counts(text, start, end))
+
+
+def _quote_counts(text: str, start: int, end: int) -> list[int]:
     chunk = text[start:end]
-    if chunk.count('"') % 2 == 1:
-        return True
-    for opener, closer in _OPENERS.items():
-        if chunk.count(opener) > chunk.count(closer):
-            return True
-    return False
+    return [chunk.count('"')] + [n for opener, closer in _OPENERS.items()
+                                 for n in (chunk.count(opener), chunk.count(closer))]
+
+
+def _open_counts(counts: list[int]) -> bool:
+    return counts[0] % 2 == 1 or any(counts[i] > counts[i + 1] for i in range(1, len(counts), 2))
 
 
 def split_block(text: str, language: str = "und") -> list[tuple[int, int]]:
@@ -72,9 +85,17 @@ def split_block(text: str, language: str = "und") -> list[tuple[int, int]]:
             and not _is_abbreviation(text, m.start(), abbrevs)]
     # An unbalanced quote mark would swallow the rest of the block; then ignore quoting.
     respect_quotes = not _quote_open(text, 0, len(text))
+    # Quote marks are counted piece by piece (each character once) since the last cut: a long
+    # quotation with many stops inside would otherwise be recounted from its start at every stop.
+    # Pieces end before whitespace, so no two-character mark (``) is ever split.
+    counts, counted = [0] * (1 + 2 * len(_OPENERS)), 0
     for match in cuts:
-        if respect_quotes and _quote_open(text, start, match.end()):
-            continue
+        if respect_quotes:
+            counts = [a + b for a, b in zip(counts, _quote_counts(text, counted, match.end()))]
+            counted = match.end()
+            if _open_counts(counts):
+                continue
+            counts = [0] * len(counts)
         bounds.append((start, match.end()))
         start = match.end()
     bounds.append((start, len(text)))
@@ -97,7 +118,7 @@ def segment(document: Document) -> list[Sentence]:
         is_title = bool(document.title) and block.strip() == document.title.strip()
         for start, end in split_block(block, document.language):
             text = block[start:end]
-            if len(text) < MIN_CHARS or not any(ch.isalnum() for ch in text):
+            if len(text) < active().segment.min_chars or not any(ch.isalnum() for ch in text):
                 continue
             sentences.append(Sentence(document.id, len(sentences), block_start + start, block_start + end,
                                       text, is_title))

@@ -6,12 +6,12 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import FIXTURES, SEEDS, assert_offsets_into_sources, compare_json, factcheck, factcheck_in_process
 
-from conftest import FIXTURES, SEEDS, assert_offsets_into_sources, compare_json, factcheck
 
-
-@pytest.fixture(scope="module")
+@pytest.fixture
 def seeds_report() -> dict:
+    """The seeds' JSON report, computed once a session (a fresh copy for each test)."""
     return compare_json(SEEDS)
 
 
@@ -41,10 +41,11 @@ def test_outlets_that_reorder_still_align(seeds_report: dict):
     assert quote and {"000", "002"} <= {m["document"][:3] for m in quote[0]["members"]}
 
 
-def test_same_input_gives_byte_identical_json(tmp_path: Path):
-    first, second = tmp_path / "a.json", tmp_path / "b.json"
-    for out in (first, second):
-        assert factcheck("compare", SEEDS, "--format", "json", "--quiet", "--output", out).returncode == 0
+def test_same_input_gives_byte_identical_json(tmp_path: Path, compare_output):
+    """Two runs in two processes (this one and a fresh one, each with its own hash seed)."""
+    first, _ = compare_output(SEEDS, "json")
+    second = tmp_path / "b.json"
+    assert factcheck("compare", SEEDS, "--format", "json", "--quiet", "--output", second).returncode == 0
     assert first.read_bytes() == second.read_bytes()
 
 
@@ -64,24 +65,24 @@ def test_articles_in_two_languages_align():
     (("compare", "--format", "pdf", "seeds"), "unknown format"),
 ])
 def test_bad_usage_is_one_line_and_exit_2(args, message):
-    result = factcheck(*args)
+    result = factcheck_in_process(*args)
     assert result.returncode == 2
     assert message in result.stderr and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 
 def test_empty_folder_and_folder_without_articles(tmp_path: Path):
-    result = factcheck("compare", tmp_path)
+    result = factcheck_in_process("compare", tmp_path)
     assert result.returncode == 2 and "no articles" in result.stderr
     (tmp_path / "notes.pdf").write_bytes(b"%PDF-1.4")
-    assert factcheck("compare", tmp_path).returncode == 2
+    assert factcheck_in_process("compare", tmp_path).returncode == 2
 
 
 def test_one_bad_file_is_reported_and_the_rest_compared(tmp_path: Path):
     for path in sorted((FIXTURES / "crosslang_id_en").iterdir()):
         (tmp_path / path.name).write_bytes(path.read_bytes())
     (tmp_path / "corrupt.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
-    result = factcheck("compare", tmp_path, "--format", "json")
+    result = factcheck_in_process("compare", tmp_path, "--format", "json")
     assert result.returncode == 0
     assert "corrupt.txt: skipped: binary file" in result.stderr
     assert len(json.loads(result.stdout)["documents"]) == 2
@@ -89,7 +90,7 @@ def test_one_bad_file_is_reported_and_the_rest_compared(tmp_path: Path):
 
 def test_output_file_is_written_whole(tmp_path: Path):
     out = tmp_path / "report.json"
-    result = factcheck("compare", SEEDS, "--format", "json", "--quiet", "--output", out)
+    result = factcheck_in_process("compare", SEEDS, "--format", "json", "--quiet", "--output", out)
     assert result.returncode == 0 and result.stdout == ""
     assert json.loads(out.read_text())["schema_version"] == 1
     assert [p.name for p in tmp_path.iterdir()] == ["report.json"]
@@ -97,12 +98,12 @@ def test_output_file_is_written_whole(tmp_path: Path):
 
 def test_embedding_cache_is_filled_and_reused(tmp_path: Path):
     env = {"FACTCHECK_CACHE_DIR": str(tmp_path)}
-    first = factcheck("compare", FIXTURES / "crosslang_id_en", "--format", "json", "--quiet", env=env)
+    first = factcheck_in_process("compare", FIXTURES / "crosslang_id_en", "--format", "json", "--quiet", env=env)
     assert (tmp_path / "embeddings.sqlite3").exists()
-    second = factcheck("compare", FIXTURES / "crosslang_id_en", "--format", "json", "--quiet", env=env)
+    second = factcheck_in_process("compare", FIXTURES / "crosslang_id_en", "--format", "json", "--quiet", env=env)
     assert first.stdout == second.stdout
-    nocache = factcheck("compare", FIXTURES / "crosslang_id_en", "--format", "json", "--quiet", "--no-cache",
-                        env={"FACTCHECK_CACHE_DIR": str(tmp_path / "unused")})
+    nocache = factcheck_in_process("compare", FIXTURES / "crosslang_id_en", "--format", "json", "--quiet", "--no-cache",
+                                   env={"FACTCHECK_CACHE_DIR": str(tmp_path / "unused")})
     assert nocache.stdout == first.stdout and not (tmp_path / "unused").exists()
 
 

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+from conftest import compare_json
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "fixtures"
@@ -17,10 +16,8 @@ CASES = sorted(p.name for p in FIXTURES.iterdir()
 
 
 def run_cli(path: Path) -> dict:
-    out = subprocess.run([sys.executable, "-m", "factcheck", "compare", str(path), "--format", "json", "--quiet"],
-                         capture_output=True, text=True, cwd=ROOT, timeout=120)
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
+    """``compare PATH --format json --quiet``: the real CLI in this process, once a session per folder."""
+    return compare_json(path)
 
 
 def matches(finding: dict, want: dict) -> bool:
@@ -162,9 +159,10 @@ def test_clean_coarse_claim_gives_no_date_or_number_findings():
 def test_a_wrong_weekday_matching_another_date_is_not_a_date_conflict():
     """IndoSum: ``Jumat (4/11)`` is right; an outlet's ``Jumat (28/11)`` (a Monday) is a different
     occasion, reported as a weekday_mismatch only, not as two dates for one occasion."""
+    from datetime import date
+
     from factcheck.detect.dates import DateConflicts
     from factcheck.detect.weekdays import WeekdayMismatches
-    from datetime import date
 
     doc = [
         '"Pimpinannya, Abu Nusaibah membagi dua kelompoknya," kata Boy di Jakarta, mengutip Antara, Jumat (28/11).',
@@ -179,8 +177,9 @@ def test_a_wrong_weekday_matching_another_date_is_not_a_date_conflict():
 def test_one_digit_slip_in_unrelated_sentences_is_not_a_date_conflict():
     """IndoSum: ``Selasa (11/7/2017)`` (Cole arrives) and ``Selasa (12/7)`` (a match): 11 vs 12 looks
     like a typo, but the sentences share nothing about the occasion."""
-    from factcheck.detect.dates import DateConflicts
     from datetime import date
+
+    from factcheck.detect.dates import DateConflicts
 
     doc = ["Barulah, pada Selasa (11/7/2017) lalu, Cole tiba di Kota Kembang.",
            "Terakhir, namanya menghilang dari skuat saat bermain imbang melawan Persela Lamongan di Stadion "

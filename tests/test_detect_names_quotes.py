@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
+from conftest import compare_json
 
 ROOT = Path(__file__).resolve().parent.parent
 CASES = sorted(p.name for p in (ROOT / "fixtures").iterdir()
@@ -16,12 +14,10 @@ CASES = sorted(p.name for p in (ROOT / "fixtures").iterdir()
 KINDS = ("name_variant", "quote_drift")
 
 
-@lru_cache(maxsize=None)
 def _report(folder: str) -> dict:
-    done = subprocess.run([sys.executable, "-m", "factcheck", "compare", folder, "--format", "json", "--quiet"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=300)
-    assert done.returncode == 0, done.stderr
-    return json.loads(done.stdout)
+    """``compare FOLDER --format json --quiet`` (relative to the repository): the real CLI in this
+    process, once a session per folder; each call gets its own copy."""
+    return compare_json(folder)
 
 
 def _matches(finding: dict, entry: dict) -> bool:

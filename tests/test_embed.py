@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 
 import numpy as np
+from conftest import SEEDS
 
 from factcheck.embed import get_embedder
 from factcheck.embed.use import fast_tokenizer
 from factcheck.ingest import load_documents
 from factcheck.segment import segment
-
-from conftest import SEEDS
 
 
 def test_fast_tokenizer_gives_the_bundled_token_ids():

@@ -14,11 +14,11 @@ import re
 import select
 import shutil
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
+from conftest import factcheck_in_process
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = {"seeds": ROOT / "seeds", "injection": ROOT / "fixtures" / "render_injection"}
@@ -30,29 +30,30 @@ pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="chromium is not instal
 
 
 def factcheck(*args: object) -> None:
-    result = subprocess.run([sys.executable, "-m", "factcheck", *map(str, args)], cwd=ROOT,
-                            capture_output=True, timeout=600)
+    """The real CLI, in this process (the pages are what matters here, not the process)."""
+    result = factcheck_in_process(*args, text=False)
     assert result.returncode == 0, result.stderr.decode()
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory) -> dict[str, tuple[Path, dict]]:
-    """name → (HTML file, its report): from ``compare`` (with sources) and ``show`` (without)."""
+def pages(tmp_path_factory, compare_output) -> dict[str, tuple[Path, dict]]:
+    """name → (HTML file, its report): from ``compare`` (with sources) and ``show`` (without).
+
+    The ``compare`` outputs are the session's (read-only) ones."""
     out = tmp_path_factory.mktemp("pages")
     result = {}
     for name, folder in DATASETS.items():
-        report = out / f"{name}.json"
-        factcheck("compare", folder, "--format", "json", "--output", report, "--quiet")
-        factcheck("compare", folder, "--format", "html", "--output", out / f"{name}.html", "--quiet")
+        report, _ = compare_output(folder, "json")
+        html, _ = compare_output(folder, "html")
         factcheck("show", report, "--format", "html", "--output", out / f"{name}-show.html")
         data = json.loads(report.read_text(encoding="utf-8"))
-        result[name] = (out / f"{name}.html", data)
+        result[name] = (html, data)
         result[f"{name}-show"] = (out / f"{name}-show.html", data)
     return result
 
 
 def dump_dom(page: Path, profile: Path) -> str:
-    result = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()],
+    result = subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--dump-dom", page.as_uri()], check=False,
                             capture_output=True, timeout=120)
     assert result.returncode == 0, result.stderr.decode(errors="replace")[-2000:]
     return result.stdout.decode("utf-8")
@@ -64,7 +65,7 @@ def test_page_loads_without_errors_and_shows_every_finding(pages, name, tmp_path
     dom = dump_dom(page, tmp_path / "profile")
     root = re.search(r"<html[^>]*>", dom).group(0)
     assert 'data-ready="1"' in root, "the page script ran to the end"
-    errors = re.search(r'<ul id="js-errors"[^>]*>(.*?)</ul>', dom, re.S).group(1)
+    errors = re.search(r'<ul id="js-errors"[^>]*>(.*?)</ul>', dom, re.DOTALL).group(1)
     assert "data-errors" not in root and errors == "", errors
     assert dom.count('class="finding ') == len(report["findings"])
     for finding in report["findings"]:
@@ -96,7 +97,8 @@ class DevTools:
             os.dup2(from_chrome, 4)
 
         self.proc = subprocess.Popen([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", "--remote-debugging-pipe"],
-                                     preexec_fn=wire, pass_fds=(3, 4), stdout=subprocess.DEVNULL,
+                                     preexec_fn=wire,  # noqa: PLW1509  (no threads before the browser starts)
+                                     pass_fds=(3, 4), stdout=subprocess.DEVNULL,
                                      stderr=subprocess.DEVNULL)
         os.close(to_chrome)
         os.close(from_chrome)
@@ -176,7 +178,7 @@ def test_clicking_a_finding_highlights_its_spans_and_filters_work(pages, browser
     browser.eval("document.querySelector('#finding-0').click()")
     assert browser.eval("document.querySelector('#finding-0').classList.contains('active')")
     spans = browser.eval("Array.from(document.querySelectorAll('.hl.val.active')).map(e => e.textContent)")
-    first = sorted(report["findings"], key=lambda f: ("high", "medium", "low").index(f["severity"]))[0]
+    first = min(report["findings"], key=lambda f: ("high", "medium", "low").index(f["severity"]))
     assert spans, "the finding's values are highlighted in the documents"
     assert set(spans) <= {_span_text(e) for f in report["findings"] for e in f["evidence"]}
     assert browser.eval("document.querySelectorAll('.hl.active').length") >= len(first["evidence"])

@@ -7,11 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from factcheck.ingest import load_documents
 from factcheck.segment import segment, split_block
-
-from conftest import SEEDS
 
 CHROME = ("Baca juga", "SHARE", "Bagikan", "Penulis", "Terpopuler", "Populer", "HOME", "Selengkapnya",
           "Sabtu, 20 Desember 2025", "LAPORAN:", "Oleh Noor")

@@ -1,9 +1,10 @@
 """Every output format, rendered by the real command from real runs.
 
-The command runs as a subprocess on ``seeds/`` (five real Indonesian
-articles) and on ``fixtures/render_injection/`` (three English articles with
-a date and a number disagreement and hostile markup in one of them), with
-the bundled embedding model.
+The command runs on ``seeds/`` (five real Indonesian articles) and on
+``fixtures/render_injection/`` (three English articles with a date and a
+number disagreement and hostile markup in one of them), with the bundled
+embedding model: in this process (``run``, the exports made once a session)
+unless the test is about the process (``factcheck``: a fresh run, a terminal).
 """
 
 from __future__ import annotations
@@ -19,9 +20,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import assert_offsets_into_sources, factcheck_in_process
 from rich.cells import cell_len
-
-from conftest import assert_offsets_into_sources
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = {"seeds": ROOT / "seeds", "injection": ROOT / "fixtures" / "render_injection"}
@@ -33,19 +33,23 @@ CSV_COLUMNS = ["finding", "kind", "severity", "confidence", "claim", "event", "d
 
 def factcheck(*args: object, env: dict[str, str] | None = None, **kwargs) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "FORCE_COLOR")}
-    return subprocess.run([sys.executable, "-m", "factcheck", *map(str, args)], cwd=ROOT,
+    return subprocess.run([sys.executable, "-m", "factcheck", *map(str, args)], check=False, cwd=ROOT,
                           env={**environ, **(env or {})}, capture_output=True, timeout=600, **kwargs)
 
 
+def run(*args: object, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``factcheck(*args, env=env)`` through ``factcheck.cli.main`` in this process: same environment, bytes."""
+    return factcheck_in_process(*args, env={**dict.fromkeys(("NO_COLOR", "COLUMNS", "FORCE_COLOR")), **(env or {})},
+                                text=False)
+
+
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory) -> dict[tuple[str, str], bytes]:
+def rendered(compare_output) -> dict[tuple[str, str], bytes]:
     """(dataset, format) → the file ``compare --output`` wrote."""
-    out = tmp_path_factory.mktemp("rendered")
     files = {}
     for name, folder in DATASETS.items():
         for fmt in EXPORTS + ("table",):
-            target = out / f"{name}.{fmt}"
-            result = factcheck("compare", folder, "--format", fmt, "--output", target, "--quiet")
+            target, result = compare_output(folder, fmt)
             assert result.returncode == 0, result.stderr.decode()
             assert result.stdout == b"", "with --output nothing goes to stdout"
             files[name, fmt] = target.read_bytes()
@@ -78,6 +82,7 @@ def test_injection_fixture_shows_its_disagreements(rendered):
 
 
 def test_exports_are_deterministic(rendered, tmp_path):
+    """A second run, in a fresh process (its own hash seed), writes the same bytes."""
     for fmt in EXPORTS:
         again = tmp_path / f"again.{fmt}"
         result = factcheck("compare", DATASETS["injection"], "--format", fmt, "--output", again, "--quiet")
@@ -105,7 +110,7 @@ def _unguard(cell: str) -> str:
 
 def test_csv_bom_on_request(tmp_path):
     target = tmp_path / "excel.csv"
-    result = factcheck("compare", DATASETS["injection"], "--format", "csv", "--csv-bom", "--output", target, "--quiet")
+    result = run("compare", DATASETS["injection"], "--format", "csv", "--csv-bom", "--output", target, "--quiet")
     assert result.returncode == 0, result.stderr.decode()
     data = target.read_bytes()
     assert data.startswith(b"\xef\xbb\xbffinding,kind,severity")
@@ -134,7 +139,7 @@ def test_html_is_one_self_contained_escaped_file(rendered, dataset):
     page = rendered[dataset, "html"].decode("utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "default-src &#x27;none&#x27;" in page
-    assert re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", page, re.I) is None
+    assert re.search(r"""(src|href)\s*=\s*["']?(https?:|//)""", page, re.IGNORECASE) is None
     assert "<link" not in page and "@import" not in page and "url(" not in page
     assert page.count("<script") == 2, "only the page's own two scripts"
     assert page.count('class="finding ') == len(report["findings"])
@@ -153,7 +158,7 @@ def test_html_escapes_injected_markup(rendered):
 
 
 def test_table_fits_80_columns_without_colour_off_a_terminal(rendered):
-    result = factcheck("compare", DATASETS["seeds"], "--quiet", env={"COLUMNS": "80"})
+    result = run("compare", DATASETS["seeds"], "--quiet", env={"COLUMNS": "80"})
     assert result.returncode == 0, result.stderr.decode()
     text = result.stdout.decode("utf-8")
     assert "\x1b[" not in text

@@ -1,7 +1,9 @@
 """``factcheck show``: a saved report rendered again, filtered, with exit codes.
 
 The saved reports come from real runs of ``compare`` on the injection fixture
-(which has date and number disagreements) and on ``seeds/``.
+(which has date and number disagreements) and on ``seeds/``, made once a session.
+``factcheck`` starts the real command; ``run`` calls the same CLI in this process,
+for the tests that are not about the process.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import factcheck_in_process
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = {"seeds": ROOT / "seeds", "injection": ROOT / "fixtures" / "render_injection"}
@@ -21,19 +24,22 @@ SEVERITIES = ("low", "medium", "high")
 
 def factcheck(*args: object) -> subprocess.CompletedProcess:
     environ = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "COLUMNS", "FORCE_COLOR")}
-    return subprocess.run([sys.executable, "-m", "factcheck", *map(str, args)], cwd=ROOT, env=environ,
+    return subprocess.run([sys.executable, "-m", "factcheck", *map(str, args)], check=False, cwd=ROOT, env=environ,
                           capture_output=True, timeout=600)
 
 
+def run(*args: object) -> subprocess.CompletedProcess:
+    """``factcheck(*args)`` through ``factcheck.cli.main`` in this process: same environment, bytes."""
+    return factcheck_in_process(*args, env=dict.fromkeys(("NO_COLOR", "COLUMNS", "FORCE_COLOR")), text=False)
+
+
 @pytest.fixture(scope="module")
-def saved(tmp_path_factory) -> dict[str, Path]:
-    """dataset → its JSON report, plus the Markdown and CSV ``compare`` wrote."""
-    out = tmp_path_factory.mktemp("saved")
+def saved(compare_output) -> dict[str, Path]:
+    """dataset → its JSON report, plus the Markdown and CSV ``compare`` wrote (read-only files)."""
     paths = {}
     for name, folder in DATASETS.items():
         for fmt in ("json", "md", "csv"):
-            target = out / f"{name}.{fmt}"
-            result = factcheck("compare", folder, "--format", fmt, "--output", target, "--quiet")
+            target, result = compare_output(folder, fmt)
             assert result.returncode == 0, result.stderr.decode()
             paths[f"{name}.{fmt}"] = target
     return paths
@@ -45,6 +51,7 @@ def findings(path: Path) -> list[dict]:
 
 @pytest.mark.parametrize("dataset", DATASETS)
 def test_show_json_gives_back_the_saved_report(saved, dataset):
+    """In a real process: the bytes on stdout are the file's."""
     result = factcheck("show", saved[f"{dataset}.json"], "--format", "json")
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout == saved[f"{dataset}.json"].read_bytes()
@@ -54,13 +61,13 @@ def test_show_json_gives_back_the_saved_report(saved, dataset):
 @pytest.mark.parametrize("fmt", ["md", "csv"])
 def test_show_renders_what_compare_rendered(saved, dataset, fmt, tmp_path):
     target = tmp_path / f"again.{fmt}"
-    result = factcheck("show", saved[f"{dataset}.json"], "--format", fmt, "--output", target)
+    result = run("show", saved[f"{dataset}.json"], "--format", fmt, "--output", target)
     assert result.returncode == 0, result.stderr.decode()
     assert target.read_bytes() == saved[f"{dataset}.{fmt}"].read_bytes()
 
 
 def test_show_html_without_sources_shows_evidence_sentences(saved):
-    result = factcheck("show", saved["injection.json"], "--format", "html")
+    result = run("show", saved["injection.json"], "--format", "html")
     assert result.returncode == 0, result.stderr.decode()
     page = result.stdout.decode("utf-8")
     assert page.count('class="finding ') == len(findings(saved["injection.json"]))
@@ -70,14 +77,14 @@ def test_show_html_without_sources_shows_evidence_sentences(saved):
 
 
 def test_show_table_is_the_default(saved):
-    result = factcheck("show", saved["seeds.json"])
+    result = run("show", saved["seeds.json"])
     assert result.returncode == 0, result.stderr.decode()
     text = result.stdout.decode("utf-8")
     assert "Summary" in text and "\x1b[" not in text
 
 
 def test_filter_by_kind(saved):
-    result = factcheck("show", saved["injection.json"], "--format", "json", "--kind", "date_conflict")
+    result = run("show", saved["injection.json"], "--format", "json", "--kind", "date_conflict")
     assert result.returncode == 0, result.stderr.decode()
     kept = json.loads(result.stdout)["findings"]
     expected = [f for f in findings(saved["injection.json"]) if f["kind"] == "date_conflict"]
@@ -88,13 +95,13 @@ def test_kinds_repeat_and_comma_separate(saved):
     both = {"date_conflict", "number_conflict"}
     expected = [f for f in findings(saved["injection.json"]) if f["kind"] in both]
     for args in (["--kind", "date_conflict", "--kind", "number_conflict"], ["--kind", "date_conflict,number_conflict"]):
-        result = factcheck("show", saved["injection.json"], "--format", "json", *args)
+        result = run("show", saved["injection.json"], "--format", "json", *args)
         assert json.loads(result.stdout)["findings"] == expected
 
 
 @pytest.mark.parametrize("severity", SEVERITIES)
 def test_filter_by_min_severity(saved, severity):
-    result = factcheck("show", saved["injection.json"], "--format", "json", "--min-severity", severity)
+    result = run("show", saved["injection.json"], "--format", "json", "--min-severity", severity)
     assert result.returncode == 0, result.stderr.decode()
     floor = SEVERITIES.index(severity)
     expected = [f for f in findings(saved["injection.json"]) if SEVERITIES.index(f["severity"]) >= floor]
@@ -104,7 +111,7 @@ def test_filter_by_min_severity(saved, severity):
 @pytest.mark.parametrize("dataset", DATASETS)
 @pytest.mark.parametrize("severity", SEVERITIES)
 def test_fail_on_exits_1_only_when_a_finding_reaches_it(saved, dataset, severity):
-    result = factcheck("show", saved[f"{dataset}.json"], "--format", "json", "--fail-on", severity)
+    result = run("show", saved[f"{dataset}.json"], "--format", "json", "--fail-on", severity)
     floor = SEVERITIES.index(severity)
     hit = any(SEVERITIES.index(f["severity"]) >= floor for f in findings(saved[f"{dataset}.json"]))
     assert result.returncode == (1 if hit else 0), result.stderr.decode()
@@ -114,13 +121,14 @@ def test_fail_on_exits_1_only_when_a_finding_reaches_it(saved, dataset, severity
 def test_fail_on_applies_after_filtering(saved):
     kinds = {f["kind"] for f in findings(saved["injection.json"])}
     assert "date_conflict" in kinds
-    result = factcheck("show", saved["injection.json"], "--format", "json", "--fail-on", "low",
-                       "--kind", "quote_drift")
+    result = run("show", saved["injection.json"], "--format", "json", "--fail-on", "low",
+                 "--kind", "quote_drift")
     left = [f for f in findings(saved["injection.json"]) if f["kind"] == "quote_drift"]
     assert result.returncode == (1 if left else 0)
 
 
 def test_compare_fail_on_and_filters(tmp_path):
+    """In a real process: exit status 1 comes out of the entry point."""
     target = tmp_path / "r.json"
     result = factcheck("compare", DATASETS["injection"], "--format", "json", "--output", target, "--quiet",
                        "--kind", "date_conflict", "--fail-on", "low")
@@ -154,16 +162,16 @@ def _assert_one_line_error(result: subprocess.CompletedProcess, *words: str) -> 
 def test_show_rejects_what_is_not_a_report(tmp_path, content, words):
     path = tmp_path / "other.json"
     path.write_bytes(content.encode("utf-8", "surrogateescape"))
-    _assert_one_line_error(factcheck("show", path), str(path), *words)
+    _assert_one_line_error(run("show", path), str(path), *words)
 
 
 def test_show_rejects_missing_file_and_bad_options(saved, tmp_path):
-    _assert_one_line_error(factcheck("show", tmp_path / "nope.json"), "no such file")
-    _assert_one_line_error(factcheck("show", tmp_path), "directory")
-    _assert_one_line_error(factcheck("show", saved["seeds.json"], "--format", "pdf"), "unknown format")
-    _assert_one_line_error(factcheck("show", saved["seeds.json"], "--kind", "date_conflit"), "unknown finding kind")
-    _assert_one_line_error(factcheck("show", saved["seeds.json"], "--min-severity", "urgent"), "unknown severity")
-    _assert_one_line_error(factcheck("show", saved["seeds.json"], "--fail-on", "critical"), "unknown severity")
+    _assert_one_line_error(run("show", tmp_path / "nope.json"), "no such file")
+    _assert_one_line_error(run("show", tmp_path), "directory")
+    _assert_one_line_error(run("show", saved["seeds.json"], "--format", "pdf"), "unknown format")
+    _assert_one_line_error(run("show", saved["seeds.json"], "--kind", "date_conflit"), "unknown finding kind")
+    _assert_one_line_error(run("show", saved["seeds.json"], "--min-severity", "urgent"), "unknown severity")
+    _assert_one_line_error(run("show", saved["seeds.json"], "--fail-on", "critical"), "unknown severity")
 
 
 def test_compare_rejects_bad_options_before_working():
@@ -175,7 +183,7 @@ def test_output_is_written_atomically_over_an_old_report(saved, tmp_path):
     target = tmp_path / "report.md"
     target.write_text("old", encoding="utf-8")
     os.chmod(target, 0o640)
-    result = factcheck("show", saved["seeds.json"], "--format", "md", "--output", target)
+    result = run("show", saved["seeds.json"], "--format", "md", "--output", target)
     assert result.returncode == 0, result.stderr.decode()
     assert target.read_text(encoding="utf-8").startswith("# factcheck report")
     assert oct(target.stat().st_mode & 0o777) == oct(0o640)

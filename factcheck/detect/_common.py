@@ -9,13 +9,14 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from rapidfuzz import fuzz
 
 from .. import lang
 from ..model import Claim, Document, Evidence, Fact, Finding, Sentence
 from ..registry import EventContext
+from ..settings import active
 
 
 def evidence_for(fact: Fact, document: Document, value: str | None = None) -> Evidence:
@@ -82,7 +83,7 @@ def make_finding(kind: str, severity: str, confidence: float, claim: str | None,
 _WORD = re.compile(r"[^\W\d_]{4,}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _stopwords() -> frozenset[str]:
     return frozenset(lang.merged("numbers").get("not_nouns", []) + lang.merged("stopwords").get("words", []))
 
@@ -107,8 +108,8 @@ _WORDS_CACHE: dict[tuple, frozenset[str]] = {}
 def _masked_text(document: Document, sentence: Sentence) -> str:
     """The sentence with its date and number facts blanked out, offsets unchanged."""
     text = list(sentence.text)
-    for fact in document.facts:
-        if fact.sentence == sentence.index and fact.kind in _MASKED:
+    for fact in by_sentence(document).get(sentence.index, ()):
+        if fact.kind in _MASKED:
             for pos in range(fact.start - sentence.start, fact.end - sentence.start):
                 if 0 <= pos < len(text):
                     text[pos] = " "
@@ -207,13 +208,13 @@ def _same_statement(da: Document, sa: Sentence, db: Document, sb: Sentence) -> b
     """
     wa, wb = content_words(da, sa), content_words(db, sb)
     shared = len(wa & wb)
-    if shared < _MIN_SHARED or (shared == _MIN_SHARED and jaccard(wa, wb) < _THIN_JACCARD):
+    cfg = active().detect
+    if shared < cfg.context_min_shared or (shared == cfg.context_min_shared
+                                          and jaccard(wa, wb) < cfg.context_thin_jaccard):
         return False
     return not _different_subjects(markers(da, sa), markers(db, sb))
 
 
-_MIN_SHARED, _THIN_JACCARD = 2, 0.25
-_SAME_NAME = 80
 
 
 def markers(document: Document, sentence: Sentence) -> frozenset[str]:
@@ -238,7 +239,7 @@ def markers(document: Document, sentence: Sentence) -> frozenset[str]:
 _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _ordinals() -> frozenset[str]:
     return frozenset(lang.merged("numbers").get("ordinals", []))
 
@@ -246,7 +247,7 @@ def _ordinals() -> frozenset[str]:
 def _different_subjects(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each sentence names something the other does not (spelling slips aside)."""
     def unmatched(xs, ys):
-        return [x for x in xs if not any(fuzz.ratio(x, y) >= _SAME_NAME for y in ys)]
+        return [x for x in xs if not any(fuzz.ratio(x, y) >= active().detect.same_name_ratio for y in ys)]
     return bool(unmatched(a, b)) and bool(unmatched(b, a))
 
 
@@ -289,19 +290,41 @@ def twin_sentences(document: Document, bar: float) -> list[SentencePair]:
     Jaccard, not overlap: sentences of one article share its cast of names, so
     only a near-verbatim repeat counts as the same statement.
     """
-    with_facts = sorted({f.sentence for f in document.facts if f.kind in _MASKED})
+    with_facts = {f.sentence for f in document.facts if f.kind in _MASKED}
     sentences = [s for s in document.sentences if s.index in with_facts]
+    words = [content_words(document, s) for s in sentences]
+    window = active().detect.twin_window
     pairs = []
     for i, sa in enumerate(sentences):
-        for sb in sentences[i + 1:]:
-            sim = jaccard(content_words(document, sa), content_words(document, sb))
-            if sim >= bar and len(content_words(document, sa)) >= 4:
-                pairs.append(SentencePair(sa, sb, sim))
+        if len(words[i]) < 4:
+            continue
+        for j in range(i + 1, min(len(sentences), i + 1 + window)):
+            sim = jaccard(words[i], words[j])
+            if sim >= bar:
+                pairs.append(SentencePair(sa, sentences[j], sim))
     return pairs
 
 
 def facts_in(document: Document, sentence: Sentence, kinds: frozenset[str] | set[str]) -> list[Fact]:
-    return [f for f in document.facts if f.sentence == sentence.index and f.kind in kinds]
+    return [f for f in by_sentence(document).get(sentence.index, ()) if f.kind in kinds]
+
+
+_BY_SENTENCE: dict[int, tuple[list[Fact], dict[int, list[Fact]]]] = {}
+
+
+def by_sentence(document: Document) -> dict[int, list[Fact]]:
+    """The document's facts by sentence index, built once per facts list, so that looking up one
+    sentence's facts is not a scan of the whole document (quadratic on a long article)."""
+    entry = _BY_SENTENCE.get(id(document))
+    if entry is None or entry[0] is not document.facts:
+        if len(_BY_SENTENCE) > 4096:
+            _BY_SENTENCE.clear()
+        index: dict[int, list[Fact]] = {}
+        for fact in document.facts:
+            index.setdefault(fact.sentence, []).append(fact)
+        entry = (document.facts, index)
+        _BY_SENTENCE[id(document)] = entry
+    return entry[1]
 
 
 def components(edges: list[tuple[Fact, Fact]]) -> list[list[Fact]]:

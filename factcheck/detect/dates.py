@@ -18,14 +18,26 @@ from datetime import date
 
 from ..extract.dates import WEEKDAY_NAMES
 from ..model import Document, Fact, Finding
-from ..registry import EventContext, register_detector
-from ._common import (claim_pairs, components, content_words, context_pairs, dedupe, evidence_for, facts_in,
-                      majority, make_finding, outlet, overlap, sentence_of, twin_sentences)
+from ..registry import EventContext, detectors
+from ..settings import active
+from ._common import (
+    claim_pairs,
+    components,
+    content_words,
+    context_pairs,
+    dedupe,
+    evidence_for,
+    facts_in,
+    majority,
+    make_finding,
+    outlet,
+    overlap,
+    sentence_of,
+    twin_sentences,
+)
 
 KIND = "date_conflict"
 _KINDS = frozenset({"date", "weekday"})
-_SINGLE_BAR, _MULTI_BAR, _TWIN_BAR, _CLOSE_BAR = 0.2, 0.4, 0.6, 0.5
-_FAR_DAYS, _SLIP_DAYS, _SLIP_BAR = 400, 31, 0.3
 
 
 @dataclass(frozen=True)
@@ -65,7 +77,7 @@ def _native(fact: Fact) -> str:
         return "weekday"
     if str(fact.value).startswith("--"):
         return "monthday"
-    return _NATIVE.get(fact.attrs.get("granularity"), "day")
+    return _NATIVE.get(str(fact.attrs.get("granularity") or "day"), "day")
 
 
 def compare(fa: Fact, fb: Fact, da: Document, db: Document, similarity: float) -> _Edge | None:
@@ -78,11 +90,11 @@ def compare(fa: Fact, fb: Fact, da: Document, db: Document, similarity: float) -
     relative = bool(fa.attrs.get("relative") or fb.attrs.get("relative"))
     if relative and level != "weekday" and (da.published is None or da.published != db.published):
         return None
-    if level != na or level != nb:
-        if relative and level != "weekday":
-            return None
+    if (level != na or level != nb) and relative and level != "weekday":
+        return None
     differ = va[level] != vb[level]
-    if differ and level == "day" and similarity < _CLOSE_BAR and _days_apart(va["day"], vb["day"]) > _FAR_DAYS:
+    if differ and level == "day" and similarity < active().detect.date_close_bar \
+            and _days_apart(va["day"], vb["day"]) > active().detect.date_far_days:
         return None
     confidence, severity = _strength(level, na, nb, relative)
     return _Edge(fa, fb, level, differ, confidence, severity)
@@ -157,7 +169,7 @@ def _fact_pairs(da: Document, facts_a: list[Fact], db: Document, facts_b: list[F
 
 
 def _claim_findings(context: EventContext, claim) -> list[Finding]:
-    edges = _edges_for(context, claim_pairs(context, claim, _SINGLE_BAR, _MULTI_BAR))
+    edges = _edges_for(context, claim_pairs(context, claim, *context.settings.detect.date_pair_bar))
     findings = []
     for level in sorted({e.level for e in edges}):
         level_edges = [e for e in edges if e.level == level]
@@ -218,7 +230,7 @@ def _summary(context: EventContext, values: dict[str, str], top: str | None) -> 
 def _within_document(document: Document) -> list[Finding]:
     """One article giving two dates for one occasion: repeated sentences, or a weekday slip."""
     findings = []
-    for pair in twin_sentences(document, _TWIN_BAR):
+    for pair in twin_sentences(document, active().detect.date_twin_bar):
         for fa in _single(facts_in(document, pair.a, _KINDS)):
             for fb in _single(facts_in(document, pair.b, _KINDS)):
                 edge = compare(fa, fb, document, document, pair.similarity)
@@ -246,10 +258,10 @@ def _weekday_slips(document: Document) -> list[Finding]:
         for fb in dated[i + 1:]:
             if fa.attrs["weekday"] != fb.attrs["weekday"] or fa.value == fb.value:
                 continue
-            if _days_apart(fa.value, fb.value) > _SLIP_DAYS or not _one_slip(fa.value, fb.value):
+            if _days_apart(fa.value, fb.value) > active().detect.date_slip_days or not _one_slip(fa.value, fb.value):
                 continue
             fits = [date.fromisoformat(f.value).weekday() == f.attrs["weekday"] for f in (fa, fb)]
-            if fits.count(True) != 1 or _same_occasion(document, fa, fb) < _SLIP_BAR:
+            if fits.count(True) != 1 or _same_occasion(document, fa, fb) < active().detect.date_slip_bar:
                 continue
             findings.append(_self_finding(document, fa, fb, 0.7, "high"))
     return findings
@@ -304,4 +316,4 @@ class DateConflicts:
         return dedupe(findings)
 
 
-register_detector(DateConflicts())
+detectors.register(DateConflicts.kind)(DateConflicts())

@@ -20,19 +20,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cached_property, lru_cache
+from functools import cache, cached_property
 
 from ..extract import _lang
 from ..extract.names import Lexicon, data_languages, everywhere, is_typo, lexicon, normalise, spelling
 from ..model import Document, Evidence, Fact, Finding
-from ..registry import EventContext, register_detector
+from ..registry import EventContext, detectors
+from ..settings import active
 from ._common import evidence_for, make_finding
 
 KIND = "name_variant"
-_RARE_SHARE = 1 / 3
-_MIN_FREQUENT = 2
-_MIN_TENTATIVE = 7
-_MAX_ACRONYM = 6
 
 
 @dataclass
@@ -75,7 +72,7 @@ class Form:
         return _demonym_suffixes([d for d, _ in self.mentions])
 
 
-@lru_cache(maxsize=None)
+@cache
 def _respellings() -> tuple[tuple[str, str], ...]:
     pairs = {old: new for table in everywhere() for old, new in table.get("respell", {}).items()}
     return tuple(sorted(pairs.items(), key=lambda p: (-len(p[0]), p[0])))
@@ -154,8 +151,8 @@ def _misspelling_of(rare: Form, common: Form, lex: Lexicon, lower: frozenset[str
     if _capital_inside(rare.surface) != _capital_inside(common.surface):
         return 0
     a, b = rare.words, common.words
-    if len(a) == len(b) and rare.count <= _RARE_SHARE * (rare.count + common.count) \
-            and common.confirmed >= _MIN_FREQUENT:
+    if len(a) == len(b) and rare.count <= active().detect.name_rare_share * (rare.count + common.count) \
+            and common.confirmed >= active().detect.name_min_frequent:
         diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
         if len(diffs) == 1 and _slip(a[diffs[0]], b[diffs[0]], rare, common, lex, lower, rare.demonyms):
             return 2
@@ -164,8 +161,8 @@ def _misspelling_of(rare: Form, common: Form, lex: Lexicon, lower: frozenset[str
     demonyms = rare.demonyms | _all_demonyms()
     for i, word in enumerate(a):
         for other in set(b) - set(a):
-            if words.total[word] > _RARE_SHARE * (words.total[word] + words.total[other]) \
-                    or words.confirmed[other] < _MIN_FREQUENT or other in lower or other in lex.stop \
+            if words.total[word] > active().detect.name_rare_share * (words.total[word] + words.total[other]) \
+                    or words.confirmed[other] < active().detect.name_min_frequent or other in lower or other in lex.stop \
                     or not _slip(word, other, rare, common, lex, lower, demonyms):
                 continue
             fixed = a[:i] + [other] + a[i + 1:]
@@ -174,7 +171,7 @@ def _misspelling_of(rare: Form, common: Form, lex: Lexicon, lower: frozenset[str
     return 0
 
 
-@lru_cache(maxsize=None)
+@cache
 def _all_demonyms() -> frozenset[str]:
     return frozenset(s for table in everywhere() for s in table.get("demonym_suffixes", []))
 
@@ -188,9 +185,9 @@ def _slip(word: str, right: str, rare: Form, common: Form, lex: Lexicon, lower: 
     """
     if word in lex.stop or word in lower or word in lex.known_words:
         return False
-    if not rare.confirmed and len(word) < _MIN_TENTATIVE:
+    if not rare.confirmed and len(word) < active().detect.name_min_tentative:
         return False
-    if len(word) <= _MAX_ACRONYM and _in_capitals(rare, word) and _in_capitals(common, right):
+    if len(word) <= active().detect.name_max_acronym and _in_capitals(rare, word) and _in_capitals(common, right):
         return False
     return is_typo(word, right, demonyms)
 
@@ -320,4 +317,4 @@ class NameVariantDetector:
         return findings
 
 
-register_detector(NameVariantDetector())
+detectors.register(NameVariantDetector.kind)(NameVariantDetector())

@@ -15,14 +15,22 @@ import math
 from dataclasses import dataclass
 
 from ..model import Fact, Finding
-from ..registry import EventContext, register_detector
-from ._common import (claim_pairs, components, context_pairs, dedupe, evidence_for, facts_in, majority,
-                      make_finding, outlet)
+from ..registry import EventContext, detectors
+from ..settings import active
+from ._common import (
+    claim_pairs,
+    components,
+    context_pairs,
+    dedupe,
+    evidence_for,
+    facts_in,
+    majority,
+    make_finding,
+    outlet,
+)
 
 KIND = "number_conflict"
 _KINDS = frozenset({"number", "duration"})
-_SINGLE_BAR, _MULTI_BAR = 0.3, 0.45
-_ABOUT = 0.1
 
 
 @dataclass(frozen=True)
@@ -46,7 +54,7 @@ def interval(fact: Fact) -> tuple[float, float]:
     if bound == "max":
         return 0.0, high
     if bound == "about":
-        return low * (1 - _ABOUT), high * (1 + _ABOUT)
+        return low * (1 - active().detect.number_about), high * (1 + active().detect.number_about)
     return low, high
 
 
@@ -117,7 +125,7 @@ def fact_pairs(da, facts_a: list[Fact], db, facts_b: list[Fact]) -> list[tuple[F
 
 def _edges(context: EventContext, claim) -> list[_Edge]:
     edges = []
-    for pair in claim_pairs(context, claim, _SINGLE_BAR, _MULTI_BAR):
+    for pair in claim_pairs(context, claim, *context.settings.detect.number_pair_bar):
         da, db = context.documents[pair.a.document], context.documents[pair.b.document]
         for fa, fb in fact_pairs(da, facts_in(da, pair.a, _KINDS), db, facts_in(db, pair.b, _KINDS)):
             edges.append(_Edge(fa, fb, not agree(fa, fb)))
@@ -192,5 +200,5 @@ class NumberConflicts:
         return dedupe(findings)
 
 
-register_detector(NumberConflicts())
+detectors.register(NumberConflicts.kind)(NumberConflicts())
 

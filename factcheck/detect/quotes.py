@@ -12,22 +12,18 @@ names is medium severity, other rewording low.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from rapidfuzz.distance import Indel, Levenshtein
 
 from ..extract import _lang
 from ..extract.names import data_languages, lexicon, tokens
 from ..model import Document, Fact, Finding
-from ..registry import EventContext, register_detector
+from ..registry import EventContext, detectors
+from ..settings import active
 from ._common import evidence_for, majority, make_finding
 
 KIND = "quote_drift"
-_MIN_SHARED = 4
-_NEEDED_SPEAKER = (0.7, 0.4)
-_NEEDED_ANONYMOUS = (0.8, 0.5)
-_PREVIEW = 70
-_MIN_SPELLING = 6
 
 
 @dataclass(frozen=True)
@@ -55,12 +51,12 @@ class Said:
         return self.document.language
 
 
-@lru_cache(maxsize=None)
+@cache
 def _negation_words(languages: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.casefold() for code in languages for w in _lang.load(code, "names").get("negations", []))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _number_words(languages: tuple[str, ...]) -> frozenset[str]:
     """Cardinal words from the numbers tables (``dua``, ``puluh``, ``million``)."""
     words: set[str] = set()
@@ -82,7 +78,7 @@ def _overlap(a: Said, b: Said) -> tuple[float, float]:
     """Words in common, in order: the longest common word sequence over the shorter and the longer quote."""
     x, y = a.text.split(), b.text.split()
     common = (len(x) + len(y) - Indel.distance(x, y)) / 2
-    if common < _MIN_SHARED:
+    if common < active().detect.quote_min_shared:
         return 0.0, 0.0
     return common / min(len(x), len(y)), common / max(len(x), len(y))
 
@@ -94,7 +90,7 @@ def _same_quote(a: Said, b: Said) -> float:
     if not _speakers_agree(a.speaker, b.speaker):
         return 0.0
     shorter, longer = _overlap(a, b)
-    needed = _NEEDED_SPEAKER if a.speaker and b.speaker else _NEEDED_ANONYMOUS
+    needed = active().detect.quote_needed_speaker if a.speaker and b.speaker else active().detect.quote_needed_anonymous
     return shorter if shorter >= needed[0] and longer >= needed[1] else 0.0
 
 
@@ -113,7 +109,7 @@ def _agree(a: str, b: str) -> bool:
 def _spelling_only(x: list[str], y: list[str]) -> bool:
     if len(x) != len(y):
         return False
-    return all(p == q or (min(len(p), len(q)) >= _MIN_SPELLING and Levenshtein.distance(p, q) <= 2
+    return all(p == q or (min(len(p), len(q)) >= active().detect.quote_min_spelling and Levenshtein.distance(p, q) <= 2
                           and not (p.isdigit() or q.isdigit())) for p, q in zip(x, y))
 
 
@@ -212,7 +208,7 @@ def _who(speaker: str | None) -> str:
 
 
 def _preview(text: str) -> str:
-    return text if len(text) <= _PREVIEW else text[:_PREVIEW].rsplit(" ", 1)[0] + "…"
+    return text if len(text) <= active().detect.quote_preview else text[:active().detect.quote_preview].rsplit(" ", 1)[0] + "…"
 
 
 def _quotes(context: EventContext) -> list[Said]:
@@ -229,4 +225,4 @@ class QuoteDriftDetector:
         return sorted((f for f in findings if f), key=lambda f: (f.evidence[0].document, f.evidence[0].start))
 
 
-register_detector(QuoteDriftDetector())
+detectors.register(QuoteDriftDetector.kind)(QuoteDriftDetector())

@@ -11,11 +11,11 @@ from datetime import date
 
 from ..extract.dates import WEEKDAY_NAMES
 from ..model import Document, Fact, Finding
-from ..registry import EventContext, register_detector
+from ..registry import EventContext, detectors
+from ..settings import active
 from ._common import dedupe, evidence_for, make_finding, outlet
 
 KIND = "weekday_mismatch"
-_GUESS_DAYS = 60
 
 
 def mismatch(fact: Fact) -> tuple[str, str] | None:
@@ -36,7 +36,7 @@ def _near_publication(fact: Fact, document: Document) -> bool:
     """A guessed year is trusted only for a date close to publication."""
     if document.published is None:
         return False
-    return abs((date.fromisoformat(str(fact.value)) - document.published).days) <= _GUESS_DAYS
+    return abs((date.fromisoformat(str(fact.value)) - document.published).days) <= active().detect.weekday_guess_days
 
 
 def _finding(document: Document, fact: Fact) -> Finding | None:
@@ -67,4 +67,4 @@ class WeekdayMismatches:
         return dedupe(findings)
 
 
-register_detector(WeekdayMismatches())
+detectors.register(WeekdayMismatches.kind)(WeekdayMismatches())

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
+from .. import registry
 from ..errors import InputError
-from ..registry import EMBEDDERS, load_builtins
+from ..settings import DEFAULT_MODEL
 from .base import Embedder, normalise_rows
 from .cache import CachedEmbedder
-
-DEFAULT_MODEL = "use-m3"
 
 
 def get_embedder(spec: str = DEFAULT_MODEL, cache: bool = True) -> Embedder:
     """``backend`` or ``backend:model`` → a ready embedder, cached on disk unless ``cache`` is False."""
-    load_builtins()
     backend, _, model = spec.partition(":")
-    factory = EMBEDDERS.get(backend)
+    factory = registry.embedders.get(backend)
     if factory is None:
-        raise InputError(f"unknown model backend {backend!r} (known: {', '.join(sorted(EMBEDDERS))})")
+        raise InputError(f"unknown model backend {backend!r} (known: {', '.join(registry.embedders.names())})")
     embedder = factory(model)
     return CachedEmbedder(embedder) if cache else embedder
 

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import os
-from typing import Sequence
+from collections.abc import Sequence
 
 import numpy as np
 
 from ..errors import InputError
-from ..registry import register_embedder
+from ..registry import embedders
 from .base import normalise_rows
 
 
@@ -24,7 +24,7 @@ class SentenceTransformerEmbedder:
         _quiet_transformers()
         try:
             self._model = SentenceTransformer(_resolve(model), device="cpu")
-        except Exception as exc:  # hub and loading errors come in many types
+        except Exception as exc:  # noqa: BLE001  (hub and loading errors come in many types)
             raise InputError(f"cannot load sentence-transformers model {model!r}: "
                              f"{str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
         dimension = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
@@ -71,7 +71,7 @@ def _packaged_model_path(model: str) -> str | None:
     return None
 
 
-@register_embedder("st")
+@embedders.register("st")
 def _make(model: str) -> SentenceTransformerEmbedder:
     if not model:
         raise InputError("name a model: --model st:<model id or path>")

@@ -7,12 +7,14 @@ space, which is what cross-language alignment needs.
 
 from __future__ import annotations
 
+import functools
 import os
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
-from ..registry import register_embedder
+from ..registry import embedders
 from .base import normalise_rows
 
 BATCH = 64
@@ -48,6 +50,9 @@ def fast_tokenizer() -> Any | None:
     return sentencepiece.SentencePieceProcessor(model_file=path) if os.path.exists(path) else None
 
 
-@register_embedder("use-m3")
+@embedders.register("use-m3")
+@functools.cache
 def _make(_model: str) -> UniversalSentenceEncoder:
+    """One encoder per process: loading it takes about 1.5 s, and it keeps no state between calls,
+    so a library user (or a test session) calling ``compare`` many times loads it once."""
     return UniversalSentenceEncoder()

@@ -11,13 +11,15 @@ for. A date keeps its granularity so a year is never compared as a day.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from ..model import Document, Fact, Sentence
+from ..registry import extractors
 from . import _lang
 from .numbers import number_word_pattern, parse_number
 
@@ -25,10 +27,11 @@ WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _END = r"(?![\w/]|[.,]\d)"
 _START = r"(?<![\w/.,:-])"
-_TIME_AFTER = re.compile(r"^\s*[,|]?\s*\d{1,2}(?::\s?|\.)\d{2}(?!\d)")
+_TIME_AFTER = re.compile(r"\s*[,|]?\s*\d{1,2}(?::\s?|\.)\d{2}(?!\d)")  # matched at a position
 # A dateline opens its line: ``fin.co.id - 19/06/2024``, ``JAKARTA, detik.com | Senin (12/5)``.
 # A site named inside a sentence (``kata Erwan kepada CNNIndonesia.com, Jumat (11/8)``) is a
 # source of a quote, and the date after it is the event's.
+_DATELINE_MAX = 300
 _DOMAIN_BEFORE = re.compile(r"(?:^|\n)[^\w\n]*(?:[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2}\s*,\s*)?"
                             r"[\w-]+(?:\.[\w-]+)+(?:\s*,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,2})?"
                             r"\s*[-–—|,]+\s*$")
@@ -57,6 +60,7 @@ class _Data:
     one_glued: str
 
 
+@extractors.register("dates")
 def extract(sentence: Sentence, document: Document) -> list[Fact]:
     """Date and weekday facts of one sentence, offsets into ``document.source``."""
     facts = []
@@ -86,7 +90,7 @@ def _find_cached(text: str, lang: str, published: date | None) -> tuple[_Hit, ..
     if not langs:
         return tuple(_dateparser_hits(text, lang, published))
     data = _data(langs)
-    hits: list[_Hit] = []
+    hits: list[tuple[bool, _Hit]] = []
     for rank, finder in enumerate(_FINDERS):
         hits.extend((rank == 0, hit) for hit in finder(text, data, langs, published))
     return tuple(_merge_qualifiers(_non_overlapping(hits), text))
@@ -140,16 +144,20 @@ def _find_all(text: str, lang: str, published: date | None, keep_chrome: bool) -
 def _non_overlapping(ranked: list[tuple[bool, _Hit]]) -> list[_Hit]:
     """Full dates first, then the earliest and longest match; overlapping ones are dropped."""
     chosen: list[_Hit] = []
+    spans: list[tuple[int, int]] = []  # the chosen ones, disjoint, by start: bisected, not scanned
     order = sorted(ranked, key=lambda r: (not r[0], r[1].start, -(r[1].end - r[1].start), r[1].kind))
     for _, hit in order:
-        if all(hit.start >= c.end or hit.end <= c.start for c in chosen):
-            chosen.append(hit)
+        at = bisect.bisect_left(spans, (hit.end, -1))  # chosen spans starting before hit.end
+        if at and spans[at - 1][1] > hit.start:
+            continue
+        bisect.insort(spans, (hit.start, hit.end))
+        chosen.append(hit)
     return sorted(chosen, key=lambda h: h.start)
 
 
 # ---- language data and patterns -------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _data(langs: tuple[str, ...]) -> _Data:
     merged: dict[str, Any] = {}
     lists: dict[str, set[str]] = {}
@@ -177,14 +185,16 @@ def _alt(words) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or r"(?!x)x"
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     d = _data(langs)
     wd = _alt(d.weekdays)
     mo = rf"(?:{_alt(m for m in d.months if len(m) > 4)}|(?:{_alt(m for m in d.months if len(m) <= 4)})\.?)"
     full_mo = _alt(m for m in d.months if len(m) > 3)
     parts = _alt(d.lists.get("day_parts", ()))
-    lead = rf"(?:(?P<wd>{wd})\.?(?:\s+(?:{parts}))?\s*,?\s*)?(?P<open>\()?\s*"
+    # Written so that no run of spaces can be split two ways (``\s*,?\s*``) and whitespace before the
+    # day is only taken after a bracket: either made a long run of spaces quadratic to scan.
+    lead = rf"(?:(?P<wd>{wd})\.?(?:\s+(?:{parts}))?\s*(?:,\s*)?)?(?:(?P<open>\()\s*)?"
     close = r"(?:(?(open)\s*\)|))"
     num = rf"(?:\d+(?:[.,]\d+)?|{number_word_pattern(langs)})"
     units = _alt(d.period_units)
@@ -192,7 +202,7 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     glued = d.one_glued or r"(?!x)x"
     count = rf"(?:(?P<n>{num})\s+|(?P<one>{one})\s+|(?P<glued>{glued}))"
     p = {
-        "dmy": rf"{_START}{lead}(?P<d>\d{{1,2}})\s+(?P<m>{mo})(?:\s*,?\s*(?P<y>{_YEAR}))?{close}{_END}",
+        "dmy": rf"{_START}{lead}(?P<d>\d{{1,2}})\s+(?P<m>{mo})(?:\s*(?:,\s*)?(?P<y>{_YEAR}))?{close}{_END}",
         "numeric": rf"{_START}{lead}(?P<a>\d{{1,2}}) ?/ ?(?P<b>\d{{1,2}})(?: ?/ ?(?P<c>\d{{4}}|\d{{2}}))?(?!\d){close}{_END}",
         "dashed": rf"{_START}{lead}(?P<a>\d{{1,2}})([-.])(?P<b>\d{{1,2}})\2(?P<c>{_YEAR}){close}{_END}",
         "month_year": rf"{_START}(?P<m>{mo})\s+(?P<y>{_YEAR}){_END}",
@@ -319,7 +329,10 @@ def _iso(year: int, month: int, day: int) -> str | None:
 
 def _mark_chrome(hit: _Hit, text: str) -> _Hit:
     """A date followed by a clock time, or after an outlet domain, is a dateline."""
-    if _TIME_AFTER.match(text[hit.end:]) or _DOMAIN_BEFORE.search(text[:hit.start]):
+    # Matched in place, the look-back limited to a dateline's length: slicing the text before and
+    # after every hit is quadratic on a long line with many dates.
+    if _TIME_AFTER.match(text, hit.end) or _DOMAIN_BEFORE.search(text, max(0, hit.start - _DATELINE_MAX),
+                                                                 hit.start):
         return _Hit(hit.start, hit.end, "chrome", None, {})
     return hit
 
@@ -353,7 +366,7 @@ def _month_relative(text: str, d: _Data, langs, published) -> list[_Hit]:
 
 
 def _is_last(word: str | None, d: _Data) -> bool:
-    return bool(word) and word.lower() in d.lists.get("last_month_before", ())
+    return word is not None and bool(word) and word.lower() in d.lists.get("last_month_before", ())
 
 
 def _years(text: str, d: _Data, langs, published) -> list[_Hit]:
@@ -419,10 +432,15 @@ def _periods(text: str, d: _Data, langs, published) -> list[_Hit]:
 
 def _vague_before(text: str, start: int, d: _Data) -> bool:
     """``beberapa tahun lalu`` / ``several years ago`` / ``3 tahun lalu`` are not ``tahun lalu``."""
-    before = text[:start].split()
-    if not before:
+    end = start  # the word before, found by stepping back: ``text[:start].split()`` is quadratic
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    begin = end
+    while begin > 0 and not text[begin - 1].isspace():
+        begin -= 1
+    if begin == end:
         return False
-    word = before[-1].lower().strip(",(")
+    word = text[begin:end].lower().strip(",(")
     return word in d.lists.get("vague_quantity", ()) or word[:1].isdigit()
 
 

@@ -11,19 +11,28 @@ its slice. All word lists live in ``lang/<code>/names.json``.
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
 from rapidfuzz.distance import OSA
 
 from ..model import Document, Fact, Sentence
+from ..registry import extractors
 from . import _lang
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W\d_][\w'’]*)*\.?")
-_DOMAIN = re.compile(r"[\w-]+(?:\.[a-z]{2,})+\b")
+# Only from the start of a run of word characters: tried at every position, a long word costs
+# quadratic time (each try runs to its end looking for a point).
+_DOMAIN = re.compile(r"(?<![\w-])[\w-]+(?:\.[a-z]{2,})+\b")
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_POINTS = re.compile(r"['’.]")
+_HYPHENS = re.compile(r"[-‐‑–]")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _ABBREV = frozenset({"st", "jl", "jln", "dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov",
                      "lt", "col", "capt", "sgt", "jr", "sr", "mt", "ir", "hj", "h", "kh", "drs"})
 _CONNECTORS = frozenset({"of", "the", "de", "van", "von", "der", "den", "del", "du", "bin", "binti", "dos", "das"})
@@ -46,10 +55,10 @@ class Token:
     end: int
     initial: bool
 
-    @property
+    @cached_property
     def bare(self) -> str:
         """The word without a possessive ``'s`` or abbreviation point."""
-        text = re.sub(r"['’]s$", "", self.text)
+        text = _POSSESSIVE_END.sub("", self.text)
         return text[:-1] if text.endswith(".") and not _is_initial(text) else text
 
 
@@ -72,6 +81,14 @@ class Lexicon:
     alias_caps: dict[str, str]
     known_prefixes: frozenset[str] = field(default_factory=frozenset)
     known_words: frozenset[str] = field(default_factory=frozenset)
+    longest_key: int = 0
+    """Characters of the longest place or alias: a far longer word is none of them."""
+    place_words: int = 1
+    """Words of the longest place or alias: no longer run of tokens can be a known place."""
+
+    def may_be_known(self, word: str) -> bool:
+        """Cheap bound: whether ``word`` is short enough to normalise to a place or alias."""
+        return len(word) <= 4 * self.longest_key + 16
 
     def is_title(self, word: str) -> bool:
         return word in self.person_titles or word in self.place_titles
@@ -96,13 +113,14 @@ class Lexicon:
         return any(p.fullmatch(word) for p in self.common)
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(text: str) -> str:
     """Lowercase, no diacritics, hyphens as spaces, no points or apostrophes: the matching key."""
     decomposed = unicodedata.normalize("NFKD", text)
     plain = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    plain = re.sub(r"['’]s\b", "", plain.casefold())
-    plain = re.sub(r"['’.]", "", plain)
-    return " ".join(re.sub(r"[-‐‑–]", " ", plain).split())
+    plain = _POSSESSIVE.sub("", plain.casefold())
+    plain = _POINTS.sub("", plain)
+    return " ".join(_HYPHENS.sub(" ", plain).split())
 
 
 def spelling(text: str) -> str:
@@ -145,7 +163,7 @@ def data_languages(language: str) -> tuple[str, ...]:
     return _lang.languages_for(language, "names")
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(languages: tuple[str, ...]) -> Lexicon:
     """Titles and word shapes of ``languages``; stops, markers and entities of every language,
     because articles quote foreign names (``Korea Times``) and foreign words."""
@@ -170,15 +188,19 @@ def lexicon(languages: tuple[str, ...]) -> Lexicon:
         known_prefixes=frozenset(k for k in (set(aliases) | _words(every, "places")) if " " not in k and len(k) >= 4),
         known_words=frozenset(w for k in (set(aliases) | _words(every, "places") | _words(every, "orgs"))
                               for w in normalise(k).split()),
+        longest_key=max((len(normalise(k)) for k in set(aliases) | set(alias_caps) | _words(every, "places")),
+                        default=0),
+        place_words=max((len(normalise(k).split()) for k in set(aliases) | set(alias_caps) | _words(every, "places")),
+                        default=1),
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def everywhere() -> tuple[dict[str, Any], ...]:
     return tuple(_lang.load(code, "names") for code in _lang.languages() if _lang.load(code, "names"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def alias_tables() -> tuple[dict[str, str], dict[str, str]]:
     """Form → canonical key, merged over all languages (an alias may cross languages).
 
@@ -245,7 +267,7 @@ def _calendar_words(languages: tuple[str, ...]) -> frozenset[str]:
 
 
 def _is_initial(text: str) -> bool:
-    return bool(re.fullmatch(r"(?:[A-Z]\.)+", text))
+    return bool(_INITIALS.fullmatch(text))
 
 
 def _is_cap(text: str) -> bool:
@@ -264,13 +286,18 @@ def tokens(text: str, offset: int) -> list[Token]:
     """Word tokens of ``text`` with absolute offsets; web addresses are left out."""
     masked = _DOMAIN.sub(lambda m: " " * len(m.group()), text)
     found: list[Token] = []
+    previous_end = 0
     for match in _WORD.finditer(masked):
         word = match.group()
         if word.endswith(".") and not _keeps_point(word):
             word = word[:-1]
-        before = masked[:match.start()].rstrip()
-        initial = not before or before[-1] in _INITIAL_AFTER
-        if found and before.endswith(".") and found[-1].text.endswith("."):
+        # The last non-space character before the word: looked up in the gap since the previous
+        # match only, so a long line is not copied once per word.
+        gap = masked[previous_end:match.start()].rstrip()
+        before = gap[-1:] or (masked[previous_end - 1] if previous_end else "")
+        previous_end = match.end()
+        initial = not before or before in _INITIAL_AFTER
+        if found and before == "." and found[-1].text.endswith("."):
             initial = False
         if _glued_to_digit(masked, match.start() + len(word)):
             continue
@@ -285,7 +312,10 @@ def _keeps_point(word: str) -> bool:
 
 def _glued_to_digit(text: str, end: int) -> bool:
     """``KN-23``, ``F-16``: model numbers, not names."""
-    return bool(re.match(r"-?\d", text[end:end + 2]))
+    if end >= len(text):
+        return False
+    char = text[end]
+    return char.isdecimal() or (char == "-" and text[end + 1:end + 2].isdecimal())
 
 
 # ---------------------------------------------------------------- document context
@@ -300,8 +330,9 @@ class DocContext:
     headlines: frozenset[int]
 
 
-def _context(document: Document, sentences: list[Sentence], lex: Lexicon) -> DocContext:
-    split = [(s, tokens(s.text, s.start)) for s in sentences]
+def _context(document: Document, sentences: list[Sentence], lex: Lexicon,
+             split: list[tuple[Sentence, list[Token]]] | None = None) -> DocContext:
+    split = [(s, tokens(s.text, s.start)) for s in sentences] if split is None else split
     lower = frozenset(t.text.casefold() for _, toks in split for t in toks if t.text[:1].islower())
     headlines = frozenset(s.index for s, toks in split if _is_headline(toks, lower, lex))
     midcap = {part for s, toks in split if s.index not in headlines for t in toks
@@ -377,7 +408,8 @@ def _runs(toks: list[Token], lex: Lexicon, ctx: DocContext, headline: bool, text
     pending: list[Token] = []
     for i, tok in enumerate(toks):
         nxt = toks[i + 1] if i + 1 < len(toks) else None
-        next_cap = bool(nxt) and _next_is_name_word(nxt, lex) and not text[tok.end - offset:nxt.start - offset].strip()
+        next_cap = nxt is not None and _next_is_name_word(nxt, lex) \
+            and not text[tok.end - offset:nxt.start - offset].strip()
         ok = _token_ok(tok, lex, ctx, headline, next_cap)
         last = pending[-1] if pending else (current[-1] if current else None)
         gap = text[last.end - offset:tok.start - offset] if last else ""
@@ -428,21 +460,76 @@ def _title_is_name(part: list[Token], word: str, lex: Lexicon) -> bool:
 
 
 def _split_places(part: list[Token], cue: str | None, lex: Lexicon) -> list[Candidate]:
+    """Peel known places (and acronyms, and places ended by a direction word) off the front of
+    ``part``, then a known place off its end. A loop over one list, not recursion on copies, so a
+    run of a hundred thousand capitalised words is neither quadratic nor too deep."""
+    out: list[Candidate] = []
     part = _strip_connectors(part)
-    if not part:
-        return []
-    place = _known_prefix(part, lex)
-    lead = place or _acronym_prefix(part, lex)
-    if lead and lead < len(part) and not _all_markers(part[lead:], lex, fuzzy=True):
-        head = Candidate(part[:lead], "place" if place else None)
-        return [head] + _split_places(part[lead:], cue, lex)
-    end = _place_end(part, lex)
-    if end:
-        return [Candidate(part[:end], "place")] + _split_places(part[end:], cue, lex)
-    tail = _known_suffix(part, lex)
-    if tail and not _all_markers(part[:tail], lex):
-        return [Candidate(_strip_connectors(part[:tail]), cue), Candidate(part[tail:], "place")]
-    return [Candidate(part, cue)]
+    markers_from: list[bool] = []  # computed when first needed: the fuzzy marker test is not cheap
+    orgs_after = _org_markers_from(part, lex)
+    ends = _place_ends(part, lex)
+    at = 0
+    while at < len(part):
+        while at < len(part) and part[at].text in _CONNECTORS:
+            at += 1
+        if at == len(part):
+            break
+        rest = part[at:at + max(lex.place_words, 3)]  # all that the prefix tests look at
+        place = _known_prefix(rest, lex)
+        lead = place or _acronym_prefix(rest, lex)
+        if lead and at + lead < len(part):
+            markers_from = markers_from or _markers_from(part, lex)
+            if not markers_from[at + lead]:
+                out.append(Candidate(part[at:at + lead], "place" if place else None))
+                at += lead
+                continue
+        end = _next_place_end(ends, at, len(part)) if not orgs_after[at] else 0
+        if end:
+            out.append(Candidate(part[at:end], "place"))
+            at = end
+            continue
+        remaining = part[at:]
+        tail = _known_suffix(remaining, lex)
+        if tail and not _all_markers(remaining[:tail], lex):
+            out += [Candidate(_strip_connectors(remaining[:tail]), cue), Candidate(remaining[tail:], "place")]
+        else:
+            out.append(Candidate(remaining, cue))
+        break
+    return out
+
+
+def _markers_from(part: list[Token], lex: Lexicon) -> list[bool]:
+    """For each index, whether every token from there on is a marker (or a slip for one) or a
+    connector; one extra entry, True, for the empty end. Evaluated from the end, and only as far
+    back as the first token that is not, since every earlier index then says False."""
+    flags = [False] * (len(part) + 1)
+    flags[-1] = True
+    for i in range(len(part) - 1, -1, -1):
+        tok = part[i]
+        if not (tok.text in _CONNECTORS or lex.marker_like(tok.bare.casefold())):
+            break
+        flags[i] = True
+    return flags
+
+
+def _org_markers_from(part: list[Token], lex: Lexicon) -> list[bool]:
+    """For each index, whether an organisation marker appears there or later."""
+    flags = [False] * (len(part) + 1)
+    for i in range(len(part) - 1, -1, -1):
+        flags[i] = flags[i + 1] or part[i].bare.casefold() in lex.org_markers
+    return flags
+
+
+def _place_ends(part: list[Token], lex: Lexicon) -> list[int]:
+    """Indices of direction words (``Utara``) not followed by a marker, where a place may end."""
+    words = [t.bare.casefold() for t in part]
+    return [i for i in range(len(words) - 1) if words[i] in lex.place_end and not lex.is_marker(words[i + 1])]
+
+
+def _next_place_end(ends: list[int], at: int, size: int) -> int:
+    """As ``_place_end`` on ``part[at:]``, as an absolute index after the direction word (0: none)."""
+    index = bisect.bisect_right(ends, at)
+    return ends[index] + 1 if index < len(ends) and ends[index] < size - 1 else 0
 
 
 def _acronym_prefix(part: list[Token], lex: Lexicon) -> int:
@@ -480,7 +567,7 @@ def _all_markers(toks: list[Token], lex: Lexicon, fuzzy: bool = False) -> bool:
 
 def _known_prefix(part: list[Token], lex: Lexicon) -> int:
     """Length of the longest known place at the start of ``part`` (0 if none)."""
-    for size in range(len(part), 0, -1):
+    for size in range(min(len(part), lex.place_words), 0, -1):
         if _is_place(" ".join(t.bare for t in part[:size]), lex):
             return size
     return 0
@@ -488,7 +575,7 @@ def _known_prefix(part: list[Token], lex: Lexicon) -> int:
 
 def _known_suffix(part: list[Token], lex: Lexicon) -> int:
     """Where the longest known place at the end of ``part`` starts (0 if none)."""
-    for start in range(1, len(part)):
+    for start in range(max(1, len(part) - lex.place_words), len(part)):
         if _is_place(" ".join(t.bare for t in part[start:]), lex):
             return start
     return 0
@@ -504,18 +591,25 @@ def _is_place(surface: str, lex: Lexicon) -> bool:
 
 def _unglue(tok: Token, lex: Lexicon) -> list[Token]:
     """``RusiaChina`` → ``Rusia`` + ``China``; ``Rusiakredensial`` → ``Rusia``; ``Korea-Rusia`` → both."""
-    if "-" in tok.text:
+    pieces: list[Token] = []
+    while "-" in tok.text:  # a loop, not recursion: ``Jakarta-Jakarta-…`` may be very long
         left, _, right = tok.text.partition("-")
-        if _is_cap(right) and (_is_place(right, lex) or _is_place(left, lex)) and _is_cap(left):
-            mid = tok.start + len(left)
-            return _unglue(Token(left, tok.start, mid, tok.initial), lex) + \
-                _unglue(Token(right, mid + 1, tok.end, False), lex)
-        return [tok]
+        if not (_is_cap(right) and _is_cap(left) and (_is_place(left, lex)
+                                                      or lex.may_be_known(right) and _is_place(right, lex))):
+            return pieces + [tok]
+        mid = tok.start + len(left)
+        pieces += _unglue(Token(left, tok.start, mid, tok.initial), lex)
+        tok = Token(right, mid + 1, tok.end, False)
+    return pieces + _unglue_word(tok, lex)
+
+
+def _unglue_word(tok: Token, lex: Lexicon) -> list[Token]:
+    """``RusiaChina`` → ``Rusia`` + ``China``; ``Rusiakredensial`` → ``Rusia`` (no hyphen in ``tok``)."""
     camel = re.match(r"([A-Z][a-z]{3,})([A-Z][a-z]+)$", tok.text)
     if camel and normalise(camel.group(1)) in lex.known_prefixes:
         cut = tok.start + len(camel.group(1))
         return [Token(camel.group(1), tok.start, cut, tok.initial), Token(camel.group(2), cut, tok.end, False)]
-    for cut in range(len(tok.text) - 4, 3, -1):
+    for cut in range(min(len(tok.text) - 4, 4 * lex.longest_key + 16), 3, -1):
         head, rest = tok.text[:cut], tok.text[cut:]
         if rest.isalpha() and rest.islower() and normalise(head) in lex.known_prefixes:
             return [Token(head, tok.start, tok.start + cut, tok.initial)]
@@ -555,11 +649,13 @@ def _fact(cand: Candidate, sentence: Sentence, document: Document, lex: Lexicon)
                 document=document.id, sentence=sentence.index, attrs=attrs)
 
 
-def _sentence_facts(sentence: Sentence, document: Document, lex: Lexicon, ctx: DocContext) -> list[Fact]:
-    toks = _unglue_all(tokens(sentence.text, sentence.start), lex)
+def _sentence_facts(sentence: Sentence, document: Document, lex: Lexicon, ctx: DocContext,
+                    split: list[Token] | None = None) -> list[Fact]:
+    toks = _unglue_all(tokens(sentence.text, sentence.start) if split is None else split, lex)
     headline = sentence.index in ctx.headlines
     runs = _split_glue_runs(_runs(toks, lex, ctx, headline, sentence.text, sentence.start), document)
-    cands = [c for run in runs for c in _split_run(run, lex, _cue_before(run[0], toks, lex))]
+    position = {t.start: i for i, t in enumerate(toks)}
+    cands = [c for run in runs for c in _split_run(run, lex, _cue_before(position[run[0].start], toks, lex))]
     taken = {t.start for run in runs for t in run}
     cands += [Candidate([t], tentative=True) for t in toks
               if t.start not in taken and not headline and _tentative(t, lex, ctx)]
@@ -577,9 +673,9 @@ def _tentative(tok: Token, lex: Lexicon, ctx: DocContext) -> bool:
             and word not in ctx.lower and not lex.looks_common(word) and len(word) >= 4)
 
 
-def _cue_before(first: Token, toks: list[Token], lex: Lexicon) -> str | None:
-    """A lowercase title (``pemimpin``) or speech verb (``kata``) just before a name says person."""
-    at = next(i for i, t in enumerate(toks) if t.start == first.start)
+def _cue_before(at: int, toks: list[Token], lex: Lexicon) -> str | None:
+    """A lowercase title (``pemimpin``) or speech verb (``kata``) just before a name (the token at
+    ``at``) says person."""
     word = toks[at - 1].text.casefold() if at else ""
     if word in lex.person_titles or word in lex.speech_verbs:
         return "person"
@@ -615,6 +711,7 @@ def _propagate_types(facts: list[Fact]) -> list[Fact]:
 
 
 _CACHE: dict[int, tuple[Document, int, list[Fact]]] = {}
+_BY_SENTENCE: dict[int, tuple[list[Fact], dict[int, list[Fact]]]] = {}
 
 
 def document_names(document: Document, sentences: list[Sentence] | None = None) -> list[Fact]:
@@ -624,19 +721,39 @@ def document_names(document: Document, sentences: list[Sentence] | None = None) 
     if cached and cached[0] is document and cached[1] == len(sentences) and sentences is document.sentences:
         return cached[2]
     lex = lexicon(data_languages(document.language))
-    ctx = _context(document, sentences, lex)
-    facts = _propagate_types([f for s in sentences for f in _sentence_facts(s, document, lex, ctx)])
+    split = [(s, tokens(s.text, s.start)) for s in sentences]  # tokenised once, used twice
+    ctx = _context(document, sentences, lex, split)
+    facts = _propagate_types([f for s, toks in split for f in _sentence_facts(s, document, lex, ctx, toks)])
     if sentences is document.sentences:
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
+            _BY_SENTENCE.clear()
         _CACHE[id(document)] = (document, len(sentences), facts)
     return facts
 
 
+def _facts_by_sentence(facts: list[Fact]) -> dict[int, list[Fact]]:
+    """The facts grouped by sentence index, built once per fact list (keyed by its identity)."""
+    cached = _BY_SENTENCE.get(id(facts))
+    if cached is not None and cached[0] is facts:
+        return cached[1]
+    grouped: dict[int, list[Fact]] = {}
+    for fact in facts:
+        grouped.setdefault(fact.sentence, []).append(fact)
+    _BY_SENTENCE[id(facts)] = (facts, grouped)
+    return grouped
+
+
+@extractors.register("names")
 def extract(sentence: Sentence, document: Document) -> list[Fact]:
     """Name facts of one sentence (its document is analysed once and cached)."""
-    if sentence in document.sentences:
-        facts = document_names(document)
+    # Looked up by index, not searched for: ``in`` over a long document's sentences, once per
+    # sentence, is quadratic; so is filtering every fact of the document for each sentence.
+    sentences = document.sentences
+    if 0 <= sentence.index < len(sentences) and sentences[sentence.index] == sentence:
+        candidates = _facts_by_sentence(document_names(document)).get(sentence.index, [])
+    elif sentence in sentences:
+        candidates = document_names(document)
     else:
-        facts = document_names(document, [sentence])
-    return [f for f in facts if f.sentence == sentence.index and sentence.start <= f.start < sentence.end]
+        candidates = document_names(document, [sentence])
+    return [f for f in candidates if f.sentence == sentence.index and sentence.start <= f.start < sentence.end]

@@ -9,12 +9,15 @@ Separators, number words, units and idioms come from ``lang/<code>/numbers.json`
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..model import Document, Fact, Sentence
+from ..registry import extractors
 from . import _lang
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:[-'’][^\W\d_]+)*|[%$€£]|\S")
@@ -61,7 +64,7 @@ class _Qty:
 
 # ---- language data ----------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _data(langs: tuple[str, ...]) -> _Data:
     raws = [_lang.load(code, "numbers") for code in langs]
     merged: dict[str, dict[str, Any]] = {}
@@ -116,7 +119,8 @@ def _parse_digits(text: str, d: _Data) -> float | None:
     if not seps:
         return float(text)
     if len(seps) == 2:
-        thousands = d.thousands or text[len(re.match(r"\d+", text).group())]
+        leading = re.match(r"\d+", text)
+        thousands = d.thousands or text[len(leading.group()) if leading else 0]
         decimal = "," if thousands == "." else "."
         if not re.fullmatch(rf"\d{{1,3}}(?:{re.escape(thousands)}\d{{3}})+{re.escape(decimal)}\d+", text):
             return None
@@ -155,6 +159,7 @@ def _words_value(words: list[str], d: _Data) -> float | None:
 
 # ---- extraction ---------------------------------------------------------------------------
 
+@extractors.register("numbers")
 def extract(sentence: Sentence, document: Document) -> list[Fact]:
     """Number and duration facts of one sentence, offsets into ``document.source``."""
     langs = _langs(document.language)
@@ -205,10 +210,16 @@ def _blocked_spans(sentence: Sentence, document: Document, text: str, d: _Data) 
 
     spans = list(dates.spans(sentence, document))
     spans.extend((m.start(), m.end()) for m in _idioms(d.lists.get("idioms", ())).finditer(text))
-    return spans
+    merged: list[tuple[int, int]] = []  # sorted and disjoint, for ``_inside`` to bisect
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
-@lru_cache(maxsize=None)
+@cache
 def _idioms(idioms: tuple[str, ...]) -> re.Pattern[str]:
     ordered = sorted(idioms, key=lambda w: (-len(w), w))
     alt = "|".join(re.escape(i).replace(r"\ ", r"\s+") for i in ordered) or r"(?!x)x"
@@ -216,7 +227,9 @@ def _idioms(idioms: tuple[str, ...]) -> re.Pattern[str]:
 
 
 def _inside(tok: _Tok, blocked: list[tuple[int, int]]) -> bool:
-    return any(s <= tok.start < e for s, e in blocked)
+    """``blocked`` is sorted and disjoint (``_blocked_spans``): a bisect, not a scan per token."""
+    at = bisect.bisect_right(blocked, tok.start, key=lambda span: span[0])
+    return at > 0 and tok.start < blocked[at - 1][1]
 
 
 def _quantity_at(toks: list[_Tok], i: int, d: _Data, text: str,
@@ -291,7 +304,7 @@ def _number(toks: list[_Tok], i: int, d: _Data) -> tuple[float, int] | None:
         while value is not None and j < len(toks) and toks[j].low in d.scales:
             value, j = value * d.scales[toks[j].low], j + 1
         return (value, j) if value is not None else None
-    j, words = i, []
+    j, words = i, list[str]()
     while j < len(toks) and (_is_number_word(toks[j].low, d) or
                              (words and toks[j].low in d.lists.get("connectors", ())
                               and j + 1 < len(toks) and _is_number_word(toks[j + 1].low, d))):
@@ -359,10 +372,10 @@ def _with_unit(toks: list[_Tok], i: int, j: int, value: float, d: _Data, text: s
     if prefix:
         unit, start = prefix
         return _Qty(value, start, toks[j - 1].end, unit, "number", high), j
-    unit = _unit_at(toks, j, d)
-    if unit is None:
+    found = _unit_at(toks, j, d)
+    if found is None:
         return None
-    name, kind, factor, width = unit
+    name, kind, factor, width = found
     if _YEARLIKE.fullmatch(toks[i].text) and name not in d.units.values() and kind != "duration":
         return None
     if toks[j].low in d.lists.get("time_abbreviations", ()) and j + width < len(toks) \
@@ -379,7 +392,7 @@ def _prefix_unit(toks: list[_Tok], i: int, d: _Data) -> tuple[str, int] | None:
         if i - width < 0:
             continue
         span = toks[i - width:i]
-        if any(a.end != b.start for a, b in zip(span, span[1:])):
+        if any(a.end != b.start for a, b in itertools.pairwise(span)):
             continue
         key = "".join(t.low for t in span).rstrip(".")
         if key in d.prefix_units and (toks[i].start - span[-1].end) <= 1:
@@ -440,13 +453,14 @@ def _noun(tok: _Tok, d: _Data) -> tuple[str, str, float, int] | None:
 
 def _approx(toks: list[_Tok], i: int, qty: _Qty, d: _Data) -> str | None:
     """The hedge written before or after the quantity (``sekitar``, ``more than``, ``lebih``)."""
-    start = next((k for k, t in enumerate(toks) if t.start >= qty.start), i)
+    start = bisect.bisect_left(toks, qty.start, key=lambda t: t.start)  # tokens are in text order
+    start = i if start == len(toks) else start
     for width in (3, 2, 1):
         if start - width >= 0:
             words = " ".join(t.low for t in toks[start - width:start])
             if words in d.lists.get("approx_before", ()):
                 return words
-    end = next((k for k, t in enumerate(toks) if t.start >= qty.end), len(toks))
+    end = bisect.bisect_left(toks, qty.end, key=lambda t: t.start)
     if end < len(toks) and toks[end].low in d.lists.get("approx_after", ()):
         return toks[end].low
     return None

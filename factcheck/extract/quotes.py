@@ -11,22 +11,23 @@ pronoun cue (``katanya``, ``he said``) or the quote just before it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 from ..model import Document, Fact, Sentence
+from ..registry import extractors
+from ..settings import active
 from . import _lang
 from .names import data_languages, document_names
 
 _MARK = re.compile(r"``|''|[“”\"„«»]")
+_LEAD = re.compile(r"[\s,.!?”\"'’`]*")
+_OPENING_SPACE = re.compile(r"[ \n\t“\"`„«]*")
 _CLOSERS = {"“": "”\"", '"': "\"”“", "``": "''\"", "„": "“”\"", "«": "»", "”": "”\""}
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
-_MIN_WORDS = 4
-_TITLE_SHARE = 0.7
-_MAX_TITLE_WORDS = 8
-_CUE_WINDOW = 160
 _SPEAKER_TYPES = ("person", "unknown", "org")
 _CACHE_SIZE = 64
 
@@ -46,7 +47,7 @@ class Cues:
     according: tuple[str, ...]
 
 
-@lru_cache(maxsize=None)
+@cache
 def cues(languages: tuple[str, ...]) -> Cues:
     tables = [_lang.load(code, "names") for code in languages]
 
@@ -56,7 +57,7 @@ def cues(languages: tuple[str, ...]) -> Cues:
     return Cues(words("speech_verbs"), words("pronoun_cues"), words("according_to"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _contractions() -> tuple[tuple[str, str], ...]:
     pairs = {k: v for code in _lang.languages() for k, v in _lang.load(code, "names").get("contractions", {}).items()}
     return tuple(sorted(pairs.items(), key=lambda p: (-len(p[0]), p[0])))
@@ -117,17 +118,20 @@ def _trim(source: str, start: int, end: int) -> tuple[int, int]:
 def _is_quote(text: str) -> bool:
     """Long enough to be a statement, and not a Title Cased song or book name."""
     words = _WORD.findall(text)
-    if len(words) < _MIN_WORDS:
+    if len(words) < active().extract.quote_min_words:
         return False
     caps = sum(1 for w in words if w[:1].isupper())
-    return not (len(words) <= _MAX_TITLE_WORDS and caps / len(words) >= _TITLE_SHARE)
+    return not (len(words) <= active().extract.quote_max_title_words and caps / len(words) >= active().extract.quote_title_share)
 
 
 # ---------------------------------------------------------------- speakers
 
 
 def _names_between(names: list[Fact], start: int, end: int) -> list[Fact]:
-    return [f for f in names if start <= f.start and f.end <= end]
+    """``names`` is sorted by start (``document_quotes``): bisect, not a scan of the whole document."""
+    first = bisect.bisect_left(names, start, key=lambda f: f.start)
+    last = bisect.bisect_right(names, end, lo=first, key=lambda f: f.start)
+    return [f for f in names[first:last] if f.end <= end]
 
 
 def _pick(names: list[Fact], last: bool = False) -> Fact | None:
@@ -147,10 +151,9 @@ def _clause_end(source: str, start: int, limit: int) -> int:
 def _cue_after(document: Document, names: list[Fact], end: int, limit: int, cue: Cues) -> tuple[str, Fact | None] | None:
     """``," kata Putin`` / ``'' Putin said`` / ``," katanya``."""
     source = document.source
-    rest = source[end:limit]
-    lead = re.match(r"[\s,.!?”\"'’`]*", rest)
-    at = end + (lead.end() if lead else 0)
-    window_end = _clause_end(source, at, min(limit, at + _CUE_WINDOW))
+    lead = _LEAD.match(source, end, limit)  # on the source itself: a slice to ``limit`` is quadratic
+    at = lead.end() if lead else end
+    window_end = _clause_end(source, at, min(limit, at + active().extract.quote_cue_window))
     head = source[at:window_end].casefold()
     for phrase in cue.pronouns:
         if re.match(re.escape(phrase) + r"\b", head):
@@ -160,7 +163,7 @@ def _cue_after(document: Document, names: list[Fact], end: int, limit: int, cue:
             return "after", _pick(_names_between(names, at + len(verb), window_end))
     for verb in cue.verbs:
         found = re.search(r"\b" + re.escape(verb) + r"\b", head)
-        if found and found.start() <= _CUE_WINDOW // 2:
+        if found and found.start() <= active().extract.quote_cue_window // 2:
             speaker = _pick(_names_between(names, at, at + found.start()), last=True)
             if speaker:
                 return "after", speaker
@@ -170,10 +173,10 @@ def _cue_after(document: Document, names: list[Fact], end: int, limit: int, cue:
 def _cue_before(document: Document, names: list[Fact], start: int, floor: int, cue: Cues) -> tuple[str, Fact | None] | None:
     """``Putin said: "`` / ``kata Putin, "`` / ``Menurut X, "``."""
     source = document.source
-    head = source[max(floor, start - _CUE_WINDOW):start].rstrip(" \t“\"`„«")
+    head = source[max(floor, start - active().extract.quote_cue_window):start].rstrip(" \t“\"`„«")
     if not head or head[-1] not in ":,":
         return None
-    base = max(floor, start - _CUE_WINDOW)
+    base = max(floor, start - active().extract.quote_cue_window)
     clause = re.split(r"[.!?”\"]", head)[-1]
     clause_start = base + len(head) - len(clause)
     lowered = clause.casefold()
@@ -188,7 +191,10 @@ def _cue_before(document: Document, names: list[Fact], start: int, floor: int, c
 def _cue_paragraph_before(document: Document, names: list[Fact], region: tuple[int, int] | None, start: int,
                           cue: Cues) -> tuple[str, Fact | None] | None:
     """A quote opening its paragraph after ``John Kirby, juru bicara …, mengatakan …``."""
-    if region is None or document.source[region[1]:start].strip(" \n\t“\"`„«"):
+    if region is None:
+        return None
+    between = _OPENING_SPACE.match(document.source, region[1], start)  # None when start < region[1]
+    if between is not None and between.end() < start:
         return None
     text = document.source[region[0]:region[1]].casefold()
     verbs = [m for v in cue.verbs if (m := re.search(r"\b" + re.escape(v) + r"\b", text))]
@@ -206,21 +212,48 @@ def _canonical(fact: Fact | None, names: list[Fact]) -> str | None:
     words = fact.value.split()
     if len(words) != 1:
         return fact.value
-    fuller: dict[str, int] = {}
-    for name in names:
-        parts = name.value.split()
-        if len(parts) > 1 and name.attrs.get("type") in ("person", "unknown") and words[0] in (parts[0], parts[-1]):
-            fuller[name.value] = fuller.get(name.value, 0) + 1
+    fuller = _full_names(names).get(words[0], {})
     if not fuller:
         return fact.value
     return min(fuller, key=lambda v: (-fuller[v], v))
 
 
+_FULL: dict[int, tuple[list[Fact], dict[str, dict[str, int]], list[Fact]]] = {}
+
+
+def _index(names: list[Fact]) -> tuple[dict[str, dict[str, int]], list[Fact]]:
+    """Per list of names, built once: full names by first and last word (with counts), and the
+    names that may be a speaker; looking them up per quote is what keeps long documents linear."""
+    cached = _FULL.get(id(names))
+    if cached is not None and cached[0] is names:
+        return cached[1], cached[2]
+    fuller: dict[str, dict[str, int]] = {}
+    for name in names:
+        parts = name.value.split()
+        if len(parts) > 1 and name.attrs.get("type") in ("person", "unknown"):
+            for word in {parts[0], parts[-1]}:
+                counts = fuller.setdefault(word, {})
+                counts[name.value] = counts.get(name.value, 0) + 1
+    persons = [f for f in names if not f.attrs.get("tentative")
+               and (f.attrs.get("type") == "person" or (f.attrs.get("type") == "unknown" and " " in f.value))]
+    if len(_FULL) >= _CACHE_SIZE:
+        _FULL.clear()
+    _FULL[id(names)] = (names, fuller, persons)
+    return fuller, persons
+
+
+def _full_names(names: list[Fact]) -> dict[str, dict[str, int]]:
+    return _index(names)[0]
+
+
 def _last_person(names: list[Fact], before: int) -> Fact | None:
     """The person named last before ``before``: typed a person, or an untyped full name."""
-    earlier = [f for f in names if f.end <= before and not f.attrs.get("tentative")
-               and (f.attrs.get("type") == "person" or (f.attrs.get("type") == "unknown" and " " in f.value))]
-    return earlier[-1] if earlier else None
+    persons = _index(names)[1]
+    at = bisect.bisect_left(persons, before, key=lambda f: f.start)
+    for index in range(at - 1, -1, -1):  # a name that straddles ``before`` is passed over
+        if persons[index].end <= before:
+            return persons[index]
+    return None
 
 
 # ---------------------------------------------------------------- document scan
@@ -229,7 +262,7 @@ def _last_person(names: list[Fact], before: int) -> Fact | None:
 def document_quotes(document: Document) -> list[Quote]:
     """Every quote of the document with its speaker, in order."""
     cue = cues(data_languages(document.language))
-    names = document_names(document)
+    names = sorted(document_names(document), key=lambda f: f.start)  # already so; bisected below
     regions = _regions(document)
     quotes: list[Quote] = []
     previous: Quote | None = None
@@ -285,7 +318,10 @@ def _fact(quote: Quote, sentence: Sentence, document: Document) -> Fact:
                 sentence=sentence.index, attrs=attrs)
 
 
+@extractors.register("quotes")
 def extract(sentence: Sentence, document: Document) -> list[Fact]:
     """Quotes that open in ``sentence`` (the document is scanned once and cached)."""
-    return [_fact(q, sentence, document) for q in _cached_quotes(document)
-            if sentence.start <= q.start < sentence.end]
+    quotes = _cached_quotes(document)  # in source order: bisect, not a scan per sentence
+    first = bisect.bisect_left(quotes, sentence.start, key=lambda q: q.start)
+    last = bisect.bisect_left(quotes, sentence.end, lo=first, key=lambda q: q.start)
+    return [_fact(q, sentence, document) for q in quotes[first:last]]

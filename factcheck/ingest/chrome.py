@@ -65,7 +65,8 @@ def is_dateline(line: Line) -> bool:
     if not words or len(words) > 16 or not any(ch.isdigit() for ch in line.text):
         return False
     date_words = set(_rules().get("dateline_words", ()))
-    parts = [p for p in re.split(r"\s*\|\s*", line.text) if not _is_byline_part(p)]
+    # str.split, then strip: the regex ``\s*\|\s*`` rescans a long run of spaces from each of its spaces.
+    parts = [p for p in (piece.strip() for piece in line.text.split("|")) if not _is_byline_part(p)]
     tokens = [t for p in parts for t in _WORD.findall(p.casefold())]
     if not tokens:
         return True

@@ -16,7 +16,10 @@ def decode(data: bytes) -> tuple[str, str | None]:
         if data.startswith(bom):
             return data.decode(encoding), None
     if b"\x00" in data[:8192]:
-        raise InputError("binary file, not text")
+        wide = _wide_without_bom(data)
+        if wide is None:
+            raise InputError("binary file, not text")
+        return data.decode(wide), f"not UTF-8: decoded as {wide} (no byte-order mark)"
     try:
         return data.decode("utf-8"), None
     except UnicodeDecodeError:
@@ -32,6 +35,33 @@ def decode(data: bytes) -> tuple[str, str | None]:
     if _single_byte(encoding) and encoding != "cp1252" and _decodes(data, "cp1252"):
         encoding = "cp1252"
     return data.decode(encoding), f"not UTF-8: decoded as {encoding}"
+
+
+def _wide_without_bom(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 text without a byte-order mark, told by where its zero bytes fall.
+
+    Latin-script text in UTF-16-LE has a zero in (nearly) every odd byte and almost none in the
+    even ones; UTF-16-BE the other way round; UTF-32 three zeros per character. The text must
+    then decode cleanly to printable characters, so binary files stay binary.
+    """
+    sample = data[:65536]
+    for encoding, unit, zero_at in (("utf-32-le", 4, (1, 2, 3)), ("utf-32-be", 4, (0, 1, 2)),
+                                    ("utf-16-le", 2, (1,)), ("utf-16-be", 2, (0,))):
+        if len(data) % unit or len(sample) < unit:
+            continue
+        usable = len(sample) - len(sample) % unit
+        counts = [sample[i:usable:unit].count(0) / (usable // unit) for i in range(unit)]
+        zeros, others = [counts[i] for i in zero_at], [counts[i] for i in range(unit) if i not in zero_at]
+        if min(zeros) < 0.6 or max(others) > 0.02:
+            continue
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        printable = sum(1 for ch in text[:20000] if ch.isprintable() or ch in "\t\n\r\f\v")
+        if printable >= 0.98 * min(len(text), 20000):
+            return encoding
+    return None
 
 
 def _single_byte(encoding: str) -> bool:

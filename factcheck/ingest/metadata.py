@@ -10,7 +10,9 @@ from functools import lru_cache
 from .. import lang
 from .chrome import Line, is_dateline
 
-_DOMAIN = re.compile(r"\b((?:[a-z0-9-]+\.)+(?:com|net|org|info|news|co\.id|or\.id|go\.id|ac\.id|id|co\.uk|"
+# Bounded like DNS (labels of at most 63 characters, a dozen levels): unbounded, a long dotted word
+# (``www.a.a.a.…``) is rescanned to its end from every label, quadratic time.
+_DOMAIN = re.compile(r"\b((?:[a-z0-9-]{1,63}\.){1,12}(?:com|net|org|info|news|co\.id|or\.id|go\.id|ac\.id|id|co\.uk|"
                      r"com\.au|co|tv|io|de|fr|uk|us|ru|jp|kr|cn|in|my|sg|ph))\b", re.IGNORECASE)
 _LEAD_DOMAIN = re.compile(r"^\s*([\w.-]+\.[a-z]{2,})\s*[-–—:]", re.IGNORECASE)
 _SECOND_LEVEL = {"co", "or", "go", "ac", "com", "net", "org"}
@@ -74,6 +76,9 @@ def _quick_date(text: str, language: str) -> date | None:
     return None
 
 
+_MAX_STAMP = 300
+
+
 def parse_date(text: str, language: str) -> date | None:
     """A full calendar date in a stamp such as ``KAMIS, 25 APRIL 2019 | 23:44 WIB``."""
     text = text.strip()
@@ -84,7 +89,7 @@ def parse_date(text: str, language: str) -> date | None:
         except ValueError:
             return None
     quick = _quick_date(text, language)
-    if quick is not None:
+    if quick is not None or len(text) > _MAX_STAMP:  # no stamp is that long: spare dateparser the text
         return quick
     import dateparser
 
@@ -97,7 +102,7 @@ def parse_date(text: str, language: str) -> date | None:
     for candidate in (cleaned, re.sub(r"(?i)\b(published|updated|posted|originally|diperbarui)\b:?", " ", cleaned)):
         try:
             parsed = dateparser.parse(candidate, languages=languages, settings=settings)
-        except Exception:  # dateparser raises assorted errors on odd strings
+        except Exception:  # noqa: BLE001 - dateparser raises assorted errors on odd strings
             parsed = None
         if parsed is not None:
             return parsed.date()

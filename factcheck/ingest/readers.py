@@ -7,16 +7,18 @@ into) and passes along whatever metadata the format carries.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
+from .. import registry
 from ..errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
 
 
 @dataclass
@@ -29,61 +31,202 @@ class RawArticle:
     published: str = ""
     url: str = ""
     language: str = ""
+    body_start: int = 0
+    """Where the article starts in ``source``: what comes before (Markdown front matter) is
+    metadata, kept in ``source`` so offsets stay those of the file, but never read as text."""
+    notes: list[str] = field(default_factory=list)
+    """Warnings about the file this article came from (a JSONL line skipped, …)."""
 
 
 Reader = Callable[[Path, str, str], Iterator[RawArticle]]
+"""Registered in ``registry.readers`` under each file suffix it reads, without the dot."""
 
 
 def read_text(path: Path, doc_id: str, text: str) -> Iterator[RawArticle]:
-    yield RawArticle(doc_id, str(path), text)
+    meta, body_start = front_matter(text)
+    if meta is None:
+        yield RawArticle(doc_id, str(path), text)
+        return
+    if not text[body_start:].strip():
+        raise InputError("only front matter, no article text")
+    yield RawArticle(doc_id, str(path), text, title=_field(_pick(meta, "title", "headline")),
+                     outlet=_field(_pick(meta, "outlet", "source", "publisher", "site", "site_name", "sitename")),
+                     published=_field(_pick(meta, "published", "date", "pubdate", "publishdate", "published_at",
+                                            "created"), first=True),
+                     url=_field(_pick(meta, "url", "link", "canonical", "permalink"), first=True),
+                     language=_field(_pick(meta, "language", "lang", "locale"), first=True), body_start=body_start)
+
+
+_KEY = re.compile(r"([A-Za-z_][\w -]*?)[ \t]*:(?:[ \t]+(.*?))?[ \t]*\r?$")
+_ITEM = re.compile(r"[ \t]*-[ \t]+(.*?)[ \t]*\r?$")
+_FRONT_MATTER_MAX = 64 * 1024
+_FRONT_MATTER_LINE = 4096
+
+
+def front_matter(text: str) -> tuple[dict[str, Any] | None, int]:
+    """``---`` / ``key: value`` lines / ``---`` at the very start of a text file (Jekyll, Hugo).
+
+    Returns the keys (lowercased; a value is a string or a list of strings) and the offset where
+    the article starts, or ``(None, 0)`` when the file does not open with well-formed front matter.
+    Only flat YAML is read: ``key: value``, ``key: [a, b]`` and ``key:`` followed by ``- item`` lines.
+    """
+    first = re.match(r"---[ \t]*\r?\n", text)
+    if not first:
+        return None, 0
+    meta: dict[str, Any] = {}
+    at, last_key = first.end(), None
+    while at < min(len(text), _FRONT_MATTER_MAX):
+        end = text.find("\n", at, _FRONT_MATTER_MAX + 1)
+        end = len(text) if end < 0 else end
+        if end - at > _FRONT_MATTER_LINE:  # no header line is that long: this is text
+            return None, 0
+        line = text[at:end]
+        if line.rstrip() in ("---", "..."):
+            return meta, min(end + 1, len(text))
+        item, key = _ITEM.fullmatch(line), _KEY.fullmatch(line)
+        if item and last_key is not None:
+            previous = meta.get(last_key)
+            meta[last_key] = (previous if isinstance(previous, list) else []) + [_scalar(item.group(1))]
+        elif key and not line[:1].isspace():
+            last_key = re.sub(r"[\s-]+", "_", key.group(1).strip().lower())  # "Published At" = published_at
+            meta[last_key] = _value(key.group(2) or "")
+        elif line.strip() and not line.lstrip().startswith("#") and not line[:1].isspace():
+            return None, 0
+        at = end + 1
+    return None, 0
+
+
+def _value(raw: str) -> Any:
+    raw = raw.strip()
+    if raw.startswith("[") and raw.endswith("]"):
+        return [_scalar(v) for v in raw[1:-1].split(",") if v.strip()]
+    return _scalar(raw)
+
+
+def _scalar(raw: str) -> str:
+    raw = raw.strip()
+    if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
+        return raw[1:-1]
+    return re.sub(r"\s+#.*$", "", raw)
+
+
+def _pick(meta: dict[str, Any], *keys: str) -> Any:
+    for key in keys:
+        if meta.get(key) not in (None, "", []):
+            return meta[key]
+    return None
+
+
+def _field(value: Any, first: bool = False) -> str:
+    """A metadata value as text: a list gives its items joined with ``, `` (its first item when
+    ``first``), an object its ``name``; ``None`` and other shapes give ``""``."""
+    if isinstance(value, list):
+        items = [text for v in value if (text := _field(v))]
+        return (items[0] if items else "") if first else ", ".join(items)
+    if isinstance(value, dict):
+        return _field(value.get("name") or value.get("title") or value.get("id"))
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, (str, int, float)):
+        return clean_text(" ".join(str(value).split()))
+    return ""
+
+
+def clean_text(text: str) -> str:
+    """Lone surrogates (from ``\\ud800`` escapes in JSON) become U+FFFD: one for one, so offsets
+    stay, and the text can always be written out as UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def read_html(path: Path, doc_id: str, text: str) -> Iterator[RawArticle]:
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
-                                            include_tables=False, favor_recall=True)
+    extracted: Any = trafilatura.bare_extraction(text, with_metadata=True, include_comments=False,
+                                                 include_tables=False, favor_recall=True)
     meta: dict[str, Any] = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
-    body = (meta.get("text") or "").strip()
+    body = clean_text(str(meta.get("text") or "").strip())
     if not body:
         raise InputError("no article text found in the HTML")
-    yield RawArticle(doc_id, str(path), body, title=meta.get("title") or "",
-                     outlet=meta.get("sitename") or meta.get("hostname") or "",
-                     published=meta.get("date") or "", url=meta.get("url") or "",
-                     language=meta.get("language") or "")
+    yield RawArticle(doc_id, str(path), body, title=_field(meta.get("title")),
+                     outlet=_field(meta.get("sitename") or meta.get("hostname")),
+                     published=_field(meta.get("date"), first=True), url=_field(meta.get("url"), first=True),
+                     language=_field(meta.get("language"), first=True))
 
 
 def read_json(path: Path, doc_id: str, text: str) -> Iterator[RawArticle]:
-    records = list(_json_records(text, path.suffix.lower()))
-    if not records:
-        raise InputError("no article objects in the JSON")
-    for number, record in enumerate(records, 1):
-        if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
-            raise InputError(f"JSON object {number} has no 'text' string")
-        record_id = str(record.get("id") or (doc_id if len(records) == 1 else f"{doc_id}#{number}"))
-        yield RawArticle(record_id, str(path), record["text"], title=str(record.get("title") or ""),
-                         outlet=str(record.get("outlet") or record.get("source") or ""),
-                         published=str(record.get("published") or record.get("date") or ""),
-                         url=str(record.get("url") or ""), language=str(record.get("language") or ""))
+    """One article per object with a ``text`` string. In JSON Lines a bad line (invalid JSON, or
+    no ``text``) is skipped with a note naming its line; so is a bad object of a JSON array."""
+    lines = path.suffix.lower() != ".json"
+    records, notes = _json_records(text, lines)
+    good = [(number, record) for number, record in records if _has_text(record)]
+    notes += [f"{'line' if lines else 'JSON object'} {number} skipped: no 'text' string"
+              for number, record in records if not _has_text(record)]
+    notes.sort(key=lambda note: int(re.findall(r"\d+", note)[0]))
+    if not good:
+        more = f"; {len(notes) - 1} more" if len(notes) > 1 else ""
+        raise InputError(f"no article objects in the JSON ({notes[0]}{more})" if notes
+                         else "no article objects in the JSON")
+    articles = []
+    for number, record in good:
+        fallback = doc_id if len(good) == 1 else f"{doc_id}#{number}"
+        record_id = _field(record.get("id"), first=True)[:200] or fallback
+        articles.append(RawArticle(record_id, str(path), clean_text(record["text"]), title=_field(record.get("title")),
+                                   outlet=_field(_pick(record, "outlet", "source", "publisher", "site_name")),
+                                   published=_field(_pick(record, "published", "date", "published_at"), first=True),
+                                   url=_field(record.get("url"), first=True),
+                                   language=_field(_pick(record, "language", "lang"), first=True)))
+    articles[0].notes = notes
+    yield from articles
 
 
-def _json_records(text: str, suffix: str) -> Iterator[Any]:
-    try:
-        if suffix == ".json":
+def _has_text(record: Any) -> bool:
+    return isinstance(record, dict) and isinstance(record.get("text"), str) and bool(record["text"].strip())
+
+
+def _json_records(text: str, lines: bool) -> tuple[list[tuple[int, Any]], list[str]]:
+    """``(number, value)`` of each record (its 1-based line in JSON Lines, counting every line,
+    blank or not; its position in a JSON array) and the notes on lines that are not JSON."""
+    if not lines:
+        try:
             data = json.loads(text)
-            yield from data if isinstance(data, list) else [data]
-            return
-        for line in text.splitlines():
-            if line.strip():
-                yield json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"invalid JSON ({exc.msg}, line {exc.lineno})") from None
+        except json.JSONDecodeError as exc:
+            raise InputError(f"invalid JSON ({exc.msg}, line {exc.lineno})") from None
+        except (ValueError, RecursionError) as exc:  # nesting too deep, an integer too long
+            raise InputError(f"invalid JSON ({type(exc).__name__}: {str(exc)[:80]})") from None
+        return list(enumerate(data if isinstance(data, list) else [data], 1)), []
+    records: list[tuple[int, Any]] = []
+    notes: list[str] = []
+    # Split on "\n" only: ``splitlines`` also breaks at U+2028 and the like, which JSON strings may hold.
+    for number, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            records.append((number, json.loads(line)))
+        except json.JSONDecodeError as exc:
+            notes.append(f"line {number} skipped: invalid JSON ({exc.msg})")
+        except (ValueError, RecursionError) as exc:
+            notes.append(f"line {number} skipped: invalid JSON ({type(exc).__name__})")
+    return records, notes
+
+
+def _register(reader: Reader, suffixes: set[str]) -> None:
+    for suffix in sorted(suffixes):
+        registry.readers.register(suffix.lstrip("."))(reader)
+
+
+_register(read_text, TEXT_SUFFIXES)
+_register(read_html, HTML_SUFFIXES)
+_register(read_json, JSON_SUFFIXES)
+
+
+def supported_suffixes() -> frozenset[str]:
+    """Every suffix some registered reader (built-in or plug-in) reads, with its dot."""
+    return frozenset(f".{name}" for name in registry.readers.names())
 
 
 def reader_for(path: Path) -> Reader:
-    suffix = path.suffix.lower()
-    if suffix in HTML_SUFFIXES:
-        return read_html
-    if suffix in JSON_SUFFIXES:
-        return read_json
-    return read_text
+    """The reader registered for the file's suffix; text for an unknown one given by name."""
+    return registry.readers.get(path.suffix.lower().lstrip(".")) or read_text

@@ -1,6 +1,6 @@
 """Output formats: every one is rendered from the same ``Report``.
 
-Each module registers its exporter with the registry; ``render`` is what the
+Each module registers its exporter in ``registry.exporters``; ``render`` is what the
 CLI calls, so that it needs to know no format by name.
 """
 
@@ -12,20 +12,17 @@ from .. import registry
 from ..errors import InputError
 from ..report import Report
 from .options import RenderOptions, terminal_options
-from . import csvfmt, html, jsonfmt, markdown, table  # noqa: F401  (they register themselves)
 
 __all__ = ["RenderOptions", "available_formats", "render", "terminal_options"]
 
 
 def available_formats() -> list[str]:
-    registry.load_builtins()
-    return sorted(registry.EXPORTERS)
+    return registry.exporters.names()
 
 
 def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:
     """Render ``report`` as ``fmt``; options reach only exporters that take them."""
-    registry.load_builtins()
-    exporter = registry.EXPORTERS.get(fmt)
+    exporter = registry.exporters.get(fmt)
     if exporter is None:
         raise InputError(f"unknown format {fmt!r} (choose from {', '.join(available_formats())})")
     if options is not None and _takes_options(exporter):

@@ -6,10 +6,40 @@ switches from the terminal to the HTML file finds F3 in the same place.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from ..model import Claim, Evidence, Finding, SEVERITIES, severity_rank
+from ..model import SEVERITIES, Claim, Evidence, Finding, severity_rank
 from ..report import Report
+
+# What a terminal would act on instead of print: escape sequences (CSI, OSC
+# such as window titles and OSC 8 links, DCS/SOS/PM/APC strings, two-character
+# escapes), 8-bit C1 controls, the other C0 controls, DEL, and the bidi
+# embeddings/overrides/isolates that reorder what a reader sees.
+_ESCAPES = re.compile(
+    r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"                              # CSI ... final byte
+    r"|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC, DCS... ST
+    r"|\x1b[ -/]*[0-~]"                                               # other escapes (ESC c, ESC ( B...)
+)
+_BIDI = "\u202a-\u202e\u2066-\u2069"
+_CONTROLS = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f{_BIDI}]")
+_DOCUMENT_CONTROLS = re.compile(f"\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f{_BIDI}]")
+_LINE_BREAKS = re.compile("[\n\t\r\v\f\x1c-\x1e\x85\u2028\u2029]+")
+
+
+def terminal_safe(text: object) -> str:
+    """``text`` without anything a terminal would act on; ``\\n`` and ``\\t`` stay."""
+    return _CONTROLS.sub("", _ESCAPES.sub("", str(text)))
+
+
+def terminal_safe_document(text: str) -> str:
+    """A whole rendered document made safe for a terminal; ``\\r\\n`` line ends (CSV) stay."""
+    return _DOCUMENT_CONTROLS.sub("", _ESCAPES.sub("", text))
+
+
+def one_line(text: object) -> str:
+    """A message for one line of stderr: terminal-safe, line breaks and tabs as spaces."""
+    return _CONTROLS.sub("", _LINE_BREAKS.sub(" ", _ESCAPES.sub("", str(text)))).strip()
 
 
 def severity_key(severity: str) -> int:

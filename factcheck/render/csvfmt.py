@@ -1,18 +1,23 @@
 """CSV: one row per evidence item, for spreadsheets and quick scripts.
 
-Article text is untrusted, and a cell starting with ``=``, ``+``, ``-`` or
-``@`` is a formula to a spreadsheet, so text cells that start like that get a
-leading apostrophe (numbers such as ``-3`` are left alone).
+Article text (and a saved report ``show`` reads) is untrusted, and a cell
+starting with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return, even
+after leading spaces, is a formula to a spreadsheet. Every row goes through
+one writer, ``GuardedWriter``, which gives such text cells a leading
+apostrophe, whatever the column. Only real numbers (ints and floats: offsets,
+confidences) are written as they are, as a spreadsheet reads them as numbers,
+never as formulas; a report's offsets are never negative anyway.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-import re
+from collections.abc import Iterable
+from typing import Any
 
 from ..model import Evidence, Finding
-from ..registry import register_exporter
+from ..registry import exporters
 from ..report import Report
 from ._common import finding_event, outlet_name, sorted_findings
 from .options import RenderOptions
@@ -24,13 +29,23 @@ COLUMNS = (
 )
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NUMBER = re.compile(r"[+-]?\d[\d.,]*")
+_LEADING_SPACE = " \u00a0\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000\n\v\f\ufeff"
 
 
-@register_exporter("csv")
+class GuardedWriter:
+    """A ``csv.writer`` whose every row has its formula-like cells defused."""
+
+    def __init__(self, stream: io.StringIO) -> None:
+        self._writer = csv.writer(stream, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+
+    def writerow(self, row: Iterable[Any]) -> None:
+        self._writer.writerow([guard_cell(cell) for cell in row])
+
+
+@exporters.register("csv")
 def render_csv(report: Report, options: RenderOptions | None = None) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")
+    writer = GuardedWriter(buffer)
     writer.writerow(COLUMNS)
     for finding in sorted_findings(report.findings):
         event = finding_event(report, finding) or ""
@@ -43,15 +58,19 @@ def render_csv(report: Report, options: RenderOptions | None = None) -> str:
 def _row(report: Report, finding: Finding, event: str, item: Evidence) -> list[object]:
     return [
         finding.id, finding.kind, finding.severity, finding.confidence, finding.claim or "",
-        event, _cell(item.document), _cell(outlet_name(report, item.document)),
-        _cell(item.value), _cell(finding.majority or ""),
+        event, item.document, outlet_name(report, item.document),
+        item.value, finding.majority or "",
         "yes" if item.document in finding.outliers else "no",
         item.sentence, item.start, item.end, item.span[0], item.span[1],
-        _cell(item.text), _cell(finding.summary),
+        item.text, finding.summary,
     ]
 
 
-def _cell(text: str) -> str:
-    if text.startswith(_FORMULA_START) and not _NUMBER.fullmatch(text):
+def guard_cell(cell: Any) -> Any:
+    """``cell`` as a spreadsheet may safely read it: formula-like text gets a leading ``'``."""
+    if isinstance(cell, (int, float)) and not isinstance(cell, bool):
+        return cell
+    text = "" if cell is None else str(cell)
+    if text.lstrip(_LEADING_SPACE).startswith(_FORMULA_START):
         return "'" + text
     return text

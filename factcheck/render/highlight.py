@@ -7,6 +7,7 @@ mark boundary and each piece carries the set of findings over it.
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass, field
 
 from ..model import Finding
@@ -72,7 +73,7 @@ def segments(offset: int, text: str, marks: list[Mark]) -> list[Segment]:
         cuts.update(p for p in (mark.start, mark.end) if offset < p < end)
     points = sorted(cuts)
     result = []
-    for lo, hi in zip(points, points[1:]):
+    for lo, hi in itertools.pairwise(points):
         seg = Segment(lo, text[lo - offset:hi - offset])
         for mark in marks:
             if mark.start <= lo and hi <= mark.end and mark.start < mark.end:

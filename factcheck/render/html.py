@@ -15,10 +15,19 @@ import html
 from importlib import resources
 
 from ..model import Claim, Event, Evidence, Finding
-from ..registry import register_exporter
+from ..registry import exporters
 from ..report import DocumentInfo, Report
-from ._common import (finding_event, model_label, outlet_name, sentence_total,
-                      severity_counts, severity_key, sorted_claims, sorted_findings, split_at_span)
+from ._common import (
+    finding_event,
+    model_label,
+    outlet_name,
+    sentence_total,
+    severity_counts,
+    severity_key,
+    sorted_claims,
+    sorted_findings,
+    split_at_span,
+)
 from .highlight import document_marks, fragments, segments
 
 
@@ -34,7 +43,7 @@ def _sha256(text: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode() + "'"
 
 
-@register_exporter("html")
+@exporters.register("html")
 def render_html(report: Report) -> str:
     findings = sorted_findings(report.findings)
     css, guard, script = _asset("report.css"), _asset("guard.js"), _asset("report.js")
@@ -162,7 +171,7 @@ def _anchors(findings: list[Finding], doc_id: str) -> dict[int, list[str]]:
 
 
 def _render_piece(offset: int, text: str, marks, anchors: dict[int, list[str]]) -> str:
-    out = []
+    out: list[str] = []
     for seg in segments(offset, text, marks):
         out.extend(f'<a class="anchor" id="{a}"></a>' for a in anchors.get(seg.start, []))
         covering = seg.sentence_of | seg.value_of

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..registry import register_exporter
+from ..registry import exporters
 from ..report import Report
 
 
-@register_exporter("json")
+@exporters.register("json")
 def render_json(report: Report) -> str:
     return report.to_json()

@@ -1,7 +1,9 @@
 """Markdown: a report to paste into a ticket or a wiki page.
 
 Article text is escaped so that it shows as printed: a ``|`` cannot break a
-table, and ``<script>`` or ``**`` in an article stays literal text.
+table, and ``<script>`` or ``**`` in an article stays literal text. Escape
+sequences and control characters are dropped, as a Markdown file is read in a
+terminal as often as in a browser.
 """
 
 from __future__ import annotations
@@ -9,20 +11,29 @@ from __future__ import annotations
 import re
 
 from ..model import Claim, Finding
-from ..registry import register_exporter
+from ..registry import exporters
 from ..report import Report
-from ._common import (finding_event, model_label, outlet_name, sentence_total,
-                      severity_counts, sorted_claims, sorted_findings, split_at_span)
+from ._common import (
+    finding_event,
+    model_label,
+    outlet_name,
+    sentence_total,
+    severity_counts,
+    sorted_claims,
+    sorted_findings,
+    split_at_span,
+    terminal_safe,
+)
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&!])")
 
 
 def md(text: object) -> str:
     """Escape Markdown (and inline HTML) and fold line breaks into spaces."""
-    return _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", str(text)))
+    return _SPECIAL.sub(r"\\\1", re.sub(r"\s+", " ", terminal_safe(text)))
 
 
-@register_exporter("md")
+@exporters.register("md")
 def render_markdown(report: Report) -> str:
     parts = [_summary(report), _findings(report), _claims(report)]
     return "\n\n".join(p for p in parts if p).rstrip() + "\n"
@@ -81,7 +92,7 @@ def _evidence(report: Report, finding: Finding) -> str:
 
 def _code(text: str) -> str:
     """Inline code cannot hold a backtick; swap it for a look-alike."""
-    return " ".join(text.split()).replace("`", "ˋ") or " "
+    return " ".join(terminal_safe(text).split()).replace("`", "ˋ") or " "
 
 
 def _claims(report: Report) -> str:

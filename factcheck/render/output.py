@@ -3,10 +3,18 @@
 ``compare`` and ``show`` end the same way: filter, render, write, and tell
 the shell whether a finding crossed ``--fail-on``. Keeping it here keeps the
 CLI thin and lets both commands behave identically.
+
+``--output -`` means stdout. Whatever goes to a terminal (stdout or a
+terminal device given as ``--output``) is stripped of escape sequences and
+control characters, in every format but JSON (which escapes C0 controls itself
+and must stay faithful); the table strips them always.
 """
 
 from __future__ import annotations
 
+import errno
+import os
+import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -15,10 +23,17 @@ from typing import BinaryIO, TextIO
 
 from ..errors import InputError
 from ..filters import check_kinds, check_severity, filter_report, has_finding_at_or_above
-from ..io import atomic_write_text
+from ..io import WriteError, write_output
 from ..report import Report
 from . import available_formats, render
+from ._common import one_line, terminal_safe_document
 from .options import RenderOptions, terminal_options
+
+STDOUT = Path("-")
+
+
+class OutputClosed(Exception):
+    """The reader of stdout went away (``| head -1``): nothing more to say, and no one to say it to."""
 
 
 @dataclass(frozen=True)
@@ -32,12 +47,12 @@ class OutputRequest:
     fail_on: str | None = None
     csv_bom: bool = False
 
-    def checked(self) -> "OutputRequest":
+    def checked(self) -> OutputRequest:
         """Reject a bad option before any slow work starts."""
         if self.fmt not in available_formats():
             raise InputError(f"unknown format {self.fmt!r} (choose from {', '.join(available_formats())})")
         return OutputRequest(
-            fmt=self.fmt, output=self.output, kinds=tuple(check_kinds(self.kinds)),
+            fmt=self.fmt, output=None if self.output == STDOUT else self.output, kinds=tuple(check_kinds(self.kinds)),
             min_severity=check_severity(self.min_severity) if self.min_severity else None,
             fail_on=check_severity(self.fail_on) if self.fail_on else None, csv_bom=self.csv_bom)
 
@@ -48,40 +63,95 @@ def deliver(report: Report, request: OutputRequest, stream: TextIO | None = None
     stream = stream or sys.stdout
     shown = filter_report(report, request.kinds, request.min_severity)
     if request.output is None:
-        _write_stream(stream, render(shown, request.fmt, terminal_options(stream, request.csv_bom)))
+        text = render(shown, request.fmt, terminal_options(stream, request.csv_bom))
+        _write_stream(stream, _for_terminal(text, request.fmt) if _isatty(stream) else text)
     else:
-        atomic_write_text(request.output, render(shown, request.fmt, RenderOptions(csv_bom=request.csv_bom)))
+        text = render(shown, request.fmt, RenderOptions(csv_bom=request.csv_bom))
+        if _is_terminal_path(request.output):
+            text = _for_terminal(text, request.fmt)
+        write_output(request.output, text.encode("utf-8"))
     return 1 if request.fail_on and has_finding_at_or_above(shown, request.fail_on) else 0
 
 
+# The table strips article text itself and colours with escape sequences of its own; JSON stays faithful.
+_LEFT_AS_RENDERED = frozenset({"table", "json"})
+
+
+def _for_terminal(text: str, fmt: str) -> str:
+    return text if fmt in _LEFT_AS_RENDERED else terminal_safe_document(text)
+
+
 def _write_stream(stream: TextIO, text: str) -> None:
-    """UTF-8 bytes as rendered: no newline translation, whatever the locale."""
+    """UTF-8 bytes as rendered: no newline translation, whatever the locale.
+
+    A closed pipe is ``OutputClosed``, any other failure a one-line
+    ``WriteError``; either way stdout is pointed at ``/dev/null`` so that the
+    interpreter's last flush at exit does not fail again.
+    """
     buffer: BinaryIO | None = getattr(stream, "buffer", None)
-    if buffer is None:
-        stream.write(text)
-        return
-    stream.flush()
-    buffer.write(text.encode("utf-8"))
-    buffer.flush()
+    try:
+        if buffer is None:
+            stream.write(text)
+            stream.flush()
+            return
+        stream.flush()
+        buffer.write(text.encode("utf-8"))
+        buffer.flush()
+    except OSError as exc:
+        _silence(stream)
+        if isinstance(exc, BrokenPipeError) or exc.errno == errno.EPIPE:
+            raise OutputClosed() from None
+        raise WriteError(f"stdout: cannot write ({exc.strerror or exc})") from None
+
+
+def _silence(stream: TextIO) -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError, OSError):
+        return False
+
+
+def _is_terminal_path(path: Path) -> bool:
+    """Whether ``--output`` names a terminal (``/dev/tty``, a pty): it gets terminal-safe text."""
+    try:
+        if not stat.S_ISCHR(os.stat(path).st_mode):
+            return False
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return False
+    try:
+        return os.isatty(fd)
+    finally:
+        os.close(fd)
 
 
 def read_report(path: Path) -> Report:
     """A saved JSON report; anything else is an ``InputError`` with one clear line."""
+    shown = one_line(path)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise InputError(f"{path}: no such file") from None
+        raise InputError(f"{shown}: no such file") from None
     except IsADirectoryError:
-        raise InputError(f"{path}: is a directory, not a report file") from None
+        raise InputError(f"{shown}: is a directory, not a report file") from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        raise InputError(f"{shown}: cannot read ({exc.strerror or exc})") from None
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InputError(f"{path}: not a factcheck report (not UTF-8 JSON)") from None
+        raise InputError(f"{shown}: not a factcheck report (not UTF-8 JSON)") from None
     try:
         return Report.from_json(text)
     except InputError as exc:
-        raise InputError(f"{path}: {exc}") from None
-    except (AttributeError, TypeError, ValueError) as exc:  # a wrongly shaped field
-        raise InputError(f"{path}: malformed factcheck report ({exc})") from None
+        raise InputError(f"{shown}: {exc}") from None
+    except (AttributeError, LookupError, TypeError, ValueError, RecursionError) as exc:  # a wrongly shaped field
+        raise InputError(f"{shown}: malformed factcheck report ({type(exc).__name__}: {exc})") from None

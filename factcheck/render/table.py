@@ -1,13 +1,18 @@
 """The terminal view: what disagrees first, then who says what, then a summary.
 
 Every piece of article text goes in as ``rich.text.Text`` (never markup), so
-brackets in an article are printed, not interpreted. Without colour the value
+brackets in an article are printed, not interpreted, and every string of the
+report is first stripped of what a terminal would act on (escape sequences,
+control characters, bidi overrides), so an article cannot retitle the window,
+plant a link or repaint the screen. Without colour the value
 inside each sentence is marked «like this» so the highlight survives a pipe.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
+from typing import Any
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -15,11 +20,20 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from ..model import Claim, Event, Finding
-from ..registry import register_exporter
+from ..model import Claim, Event, Evidence, Finding
+from ..registry import exporters
 from ..report import Report
-from ._common import (finding_event, model_label, outlet_name, sentence_total,
-                      severity_counts, sorted_claims, sorted_findings, split_at_span)
+from ._common import (
+    finding_event,
+    model_label,
+    outlet_name,
+    sentence_total,
+    severity_counts,
+    sorted_claims,
+    sorted_findings,
+    split_at_span,
+    terminal_safe,
+)
 from .options import RenderOptions
 
 SEVERITY_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan"}
@@ -28,9 +42,10 @@ OUTLIER_STYLE = "bold red"
 MIN_SIDE_BY_SIDE = 24
 
 
-@register_exporter("table")
+@exporters.register("table")
 def render_table(report: Report, options: RenderOptions | None = None) -> str:
     options = options or RenderOptions()
+    report = _terminal_safe_copy(report)
     console = Console(
         file=io.StringIO(), width=options.width, force_terminal=options.color,
         no_color=not options.color, color_system="standard" if options.color else None,
@@ -41,6 +56,30 @@ def render_table(report: Report, options: RenderOptions | None = None) -> str:
             console.print()
         console.print(block)
     return console.file.getvalue()  # type: ignore[attr-defined]
+
+
+def _terminal_safe_copy(report: Report) -> Report:
+    """The report with every string terminal-safe.
+
+    An evidence sentence keeps its text as is: it is cut at the value's span
+    first (offsets count the original characters) and each piece made safe then.
+    """
+    safe: Report = _safe(report)
+    return safe
+
+
+def _safe(value: Any) -> Any:
+    if isinstance(value, str):
+        return terminal_safe(value)
+    if isinstance(value, (list, tuple)):
+        return type(value)(_safe(v) for v in value)
+    if isinstance(value, dict):
+        return {k: _safe(v) for k, v in value.items()}
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        keep = ("text",) if isinstance(value, Evidence) else ()
+        return dataclasses.replace(value, **{f.name: _safe(getattr(value, f.name))
+                                             for f in dataclasses.fields(value) if f.init and f.name not in keep})
+    return value
 
 
 def _blocks(report: Report, options: RenderOptions) -> list[RenderableType]:
@@ -95,12 +134,12 @@ def _says_cell(report: Report, finding: Finding, options: RenderOptions) -> Text
     return cell
 
 
-def _highlighted(item, options: RenderOptions) -> Text:
-    before, value, after = split_at_span(item)
+def _highlighted(item: Evidence, options: RenderOptions) -> Text:
+    before, value, after = (terminal_safe(part) for part in split_at_span(item))
     text = Text(before, style="dim")
     if value:
         text.append(value if options.color else f"«{value}»", style=VALUE_STYLE)
-        text.append(after, style="dim")
+    text.append(after, style="dim")
     return text
 
 

@@ -1,0 +1,231 @@
+"""Every tunable of the pipeline in one object: ``compare(..., settings=Settings(...))``.
+
+The numbers here were chosen on the fixtures, the seeds and the benchmarks (see README,
+"Measured"); they are grouped by the stage that reads them. A run uses one ``Settings``:
+``compare`` makes it the active one for its duration (``use``), stage entry points take their
+section explicitly, and helpers deep inside an extractor or detector read ``active()``, so
+that no threshold has to be threaded through every small function. ``Settings`` is frozen
+and hashable, so cached helpers may key on it.
+
+From the command line: ``factcheck compare --settings my.json FOLDER``, where the JSON (or
+TOML) file holds only the values to change, by section::
+
+    {"events": {"threshold": 0.5}, "detect": {"number_about": 0.05}}
+"""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import dataclasses
+import json
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+DEFAULT_MODEL = "use-m3"
+"""The embedding model used when none is named: the bundled multilingual USE, offline."""
+
+
+@dataclass(frozen=True)
+class IngestSettings:
+    max_bytes: int = 20 * 1024 * 1024
+    """A file larger than this (counting bytes read) is skipped."""
+
+
+@dataclass(frozen=True)
+class SegmentSettings:
+    min_chars: int = 3
+    """Shorter "sentences" (stray punctuation, list bullets) are dropped."""
+
+
+@dataclass(frozen=True)
+class EmbedSettings:
+    batch: int = 256
+    """Sentences handed to the embedder at once (progress is reported per batch)."""
+
+
+@dataclass(frozen=True)
+class EventSettings:
+    embedding_weight: float = 0.3
+    """Weight of the lead-sentence embedding against name/number TF-IDF, same language."""
+    cross_language_embedding_weight: float = 0.7
+    """The same across languages, where names and numbers are the only shared tokens."""
+    threshold: float = 0.45
+    """Average-linkage cut-off on document similarity."""
+    attach_threshold: float = 0.3
+    """A group of ``small_group`` documents or fewer joins a larger event at this similarity."""
+    small_group: int = 2
+    lead_sentences: int = 3
+    """Sentences of a document's start that stand for it."""
+    date_gap_days: int = 30
+    """Documents whose dates are this far apart get the full date-gap penalty (and never attach)."""
+    date_gap_penalty: float = 0.3
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    embedding_weight: float = 0.6
+    """Weight of the embedding cosine against character n-gram TF-IDF for a sentence pair."""
+    threshold: float = 1.0
+    """Claims stop merging this many standard deviations above the event's cross-document mean."""
+    min_spread: float = 0.05
+    """Floor on that standard deviation, for events whose pairs are all alike."""
+
+
+@dataclass(frozen=True)
+class DetectSettings:
+    date_pair_bar: tuple[float, float] = (0.2, 0.4)
+    """Sentence similarity for two dates of one claim to be compared: (single-sentence, multi)."""
+    date_twin_bar: float = 0.6
+    """Two sentences of one article this alike repeat one statement (their dates must agree)."""
+    twin_window: int = 400
+    """Repeats are looked for among the next this many dated sentences, so a huge article stays linear."""
+    date_close_bar: float = 0.5
+    date_far_days: int = 400
+    """Dates further apart than this, in sentences less alike than ``date_close_bar``, are other occasions."""
+    date_slip_days: int = 31
+    date_slip_bar: float = 0.3
+    """A within-article date slip: at most this many days and a one-digit change, on one occasion."""
+    number_pair_bar: tuple[float, float] = (0.3, 0.45)
+    """Sentence similarity for two numbers of one claim to be compared: (single-sentence, multi)."""
+    context_min_shared: int = 2
+    context_thin_jaccard: float = 0.25
+    """Content words two sentences must share (and their overlap when only that many) to be about one thing."""
+    number_about: float = 0.1
+    """Relative tolerance of a hedged number ("about 20", "sekitar 20")."""
+    weekday_guess_days: int = 60
+    """A year-less date is given the publication year only within this many days of it."""
+    same_name_ratio: float = 80
+    """rapidfuzz ratio at or above which two names are one for the "different things" test."""
+    name_rare_share: float = 1 / 3
+    """A spelling is a variant only if at most this share of the mentions use it."""
+    name_min_frequent: int = 2
+    """Mentions the dominant spelling needs before another is called its variant."""
+    name_min_tentative: int = 7
+    """Shortest unconfirmed (single-mention) word that may be called a misspelling."""
+    name_max_acronym: int = 6
+    quote_min_shared: int = 4
+    """Content words two quotes must share before they are one quote reworded."""
+    quote_needed_speaker: tuple[float, float] = (0.7, 0.4)
+    """(overlap of the shorter, overlap of the longer) needed when both quotes name a speaker."""
+    quote_needed_anonymous: tuple[float, float] = (0.8, 0.5)
+    quote_min_spelling: int = 6
+    """Shortest word whose one- or two-letter change counts as spelling, not rewording."""
+    quote_preview: int = 70
+    """Characters of a quote shown in a finding's summary."""
+
+
+@dataclass(frozen=True)
+class ExtractSettings:
+    quote_min_words: int = 4
+    """Shorter quotations (scare quotes, titles) are not quotes."""
+    quote_title_share: float = 0.7
+    """A quotation this capitalised is a title, not speech."""
+    quote_max_title_words: int = 8
+    quote_cue_window: int = 160
+    """Characters around a quotation searched for its speaker and speech verb."""
+    name_headline_lower: float = 0.1
+    """A line with fewer lowercase words than this share is a headline in Title Case."""
+    name_headline_upper: float = 0.5
+    """An ALL-CAPS dateline does not make a headline."""
+    name_max_acronym: int = 6
+    name_min_long: int = 5
+    name_min_short: int = 4
+    name_long_vowel_swap: int = 7
+    name_min_substituted: int = 6
+
+
+@dataclass(frozen=True)
+class Settings:
+    """All tunables, by stage. ``Settings()`` is what the tool uses by default."""
+
+    ingest: IngestSettings = field(default_factory=IngestSettings)
+    segment: SegmentSettings = field(default_factory=SegmentSettings)
+    embed: EmbedSettings = field(default_factory=EmbedSettings)
+    events: EventSettings = field(default_factory=EventSettings)
+    align: AlignSettings = field(default_factory=AlignSettings)
+    extract: ExtractSettings = field(default_factory=ExtractSettings)
+    detect: DetectSettings = field(default_factory=DetectSettings)
+
+    def replace(self, changes: Mapping[str, Any]) -> Settings:
+        """A copy with ``{"section": {"name": value}}`` applied; unknown names and wrong types are errors."""
+        if not isinstance(changes, Mapping):
+            raise InputError("settings must be an object of sections, e.g. {\"events\": {\"threshold\": 0.5}}")
+        sections = {f.name for f in dataclasses.fields(self)}
+        updated: dict[str, Any] = {}
+        for section, values in changes.items():
+            if section not in sections:
+                raise InputError(f"unknown settings section {section!r} (choose from {', '.join(sorted(sections))})")
+            current = getattr(self, section)
+            if not isinstance(values, Mapping):
+                raise InputError(f"settings section {section!r} must be an object")
+            updated[section] = dataclasses.replace(current, **{
+                name: _checked(section, current, name, value) for name, value in values.items()})
+        return dataclasses.replace(self, **updated)
+
+    def as_dict(self) -> dict[str, Any]:
+        return dataclasses.asdict(self)
+
+    @classmethod
+    def load(cls, path: Path) -> Settings:
+        """Defaults with the changes of a JSON or TOML file applied."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise InputError(f"{path}: cannot read settings ({getattr(exc, 'strerror', None) or exc})") from None
+        try:
+            if path.suffix.lower() == ".toml":
+                import tomllib
+
+                data: Any = tomllib.loads(text)
+            else:
+                data = json.loads(text)
+        except ValueError as exc:
+            raise InputError(f"{path}: not valid {'TOML' if path.suffix.lower() == '.toml' else 'JSON'} "
+                             f"({str(exc).splitlines()[0]})") from None
+        try:
+            return cls().replace(data)
+        except InputError as exc:
+            raise InputError(f"{path}: {exc}") from None
+
+
+def _checked(section: str, current: object, name: str, value: Any) -> Any:
+    known = {f.name: f for f in dataclasses.fields(current)}  # type: ignore[arg-type]
+    if name not in known:
+        raise InputError(f"unknown setting {section}.{name} (choose from {', '.join(sorted(known))})")
+    default = getattr(current, name)
+    if isinstance(default, tuple):
+        if not isinstance(value, (list, tuple)) or len(value) != len(default) \
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):
+            raise InputError(f"setting {section}.{name} must be a list of {len(default)} numbers")
+        return tuple(float(v) for v in value)
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise InputError(f"setting {section}.{name} must be a number")
+    if isinstance(default, int) and not isinstance(default, bool):
+        if float(value) != int(value):
+            raise InputError(f"setting {section}.{name} must be a whole number")
+        return int(value)
+    return float(value)
+
+
+DEFAULT = Settings()
+_ACTIVE: contextvars.ContextVar[Settings] = contextvars.ContextVar("factcheck_settings", default=DEFAULT)
+
+
+def active() -> Settings:
+    """The settings of the run in progress (the defaults outside ``compare``)."""
+    return _ACTIVE.get()
+
+
+@contextlib.contextmanager
+def use(settings: Settings) -> Iterator[Settings]:
+    """Make ``settings`` the active ones for the duration of a ``with`` block."""
+    token = _ACTIVE.set(settings)
+    try:
+        yield settings
+    finally:
+        _ACTIVE.reset(token)
