@@ -366,7 +366,13 @@ def test_a_very_deep_folder_tree_is_searched(tmp_path: Path):
         deep = deep / "d"
         deep.mkdir()
     (deep / "a.txt").write_text("Teks.", encoding="utf-8")
-    assert collect_files([tmp_path]) == [deep / "a.txt"]
+    try:
+        assert collect_files([tmp_path]) == [deep / "a.txt"]
+    finally:  # pytest's own clean-up (shutil.rmtree) recurses and would fail on this tree
+        (deep / "a.txt").unlink()
+        while deep != tmp_path:
+            deep.rmdir()
+            deep = deep.parent
 
 
 def test_same_file_through_several_paths_is_read_once(tmp_path: Path):
