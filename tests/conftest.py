@@ -228,3 +228,18 @@ def assert_offsets_into_sources(report: dict, sources: dict[str, str]) -> None:
             source = sources[item["document"]]
             assert source[item["start"]:item["end"]] == item["text"]
             assert item["start"] <= item["span"][0] <= item["span"][1] <= item["end"]
+
+
+def drain_pty(master: int) -> bytes:
+    """Everything a child wrote to the terminal whose master side is ``master`` (then closed)."""
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # EIO: the child closed its side
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    return b"".join(chunks)

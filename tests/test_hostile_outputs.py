@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT, SEEDS, compare_json, factcheck
+from conftest import FIXTURES, ROOT, SEEDS, compare_json, drain_pty, factcheck
 
 # What a terminal would act on: C0 controls but \n and \t, DEL, C1 controls, bidi overrides.
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -448,18 +448,9 @@ def test_table_on_a_terminal_keeps_its_colour_but_no_article_escape(hostile):
     proc = subprocess.Popen([sys.executable, "-m", "factcheck", "show", str(hostile)], cwd=ROOT, stdout=slave,
                             stderr=subprocess.PIPE, env={**env, "COLUMNS": "120", "TERM": "xterm-256color"})
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
+    data = drain_pty(master)
     assert proc.wait(timeout=120) == 0, proc.stderr.read().decode()
-    text = b"".join(chunks).decode("utf-8")
+    text = data.decode("utf-8")
     assert re.search(r"\x1b\[[0-9;]*m", text), "colour on a terminal"
     colourless = re.sub(r"\x1b\[[0-9;]*m", "", text).replace("\r\n", "\n")
     assert_terminal_safe(colourless)

@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import assert_offsets_into_sources, factcheck_in_process
+from conftest import assert_offsets_into_sources, drain_pty, factcheck_in_process
 from rich.cells import cell_len
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -185,18 +185,9 @@ def _run_in_tty(env: dict[str, str]) -> str:
                             cwd=ROOT, stdout=slave, stderr=subprocess.PIPE,
                             env={**environ, "COLUMNS": "100", "TERM": "xterm-256color", **env})
     os.close(slave)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(master, 65536)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(master)
+    data = drain_pty(master)
     assert proc.wait(timeout=600) == 0, proc.stderr.read().decode()
-    return b"".join(chunks).decode("utf-8")
+    return data.decode("utf-8")
 
 
 def _colour_codes(text: str) -> list[str]:
