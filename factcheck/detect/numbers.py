@@ -54,7 +54,8 @@ def interval(fact: Fact) -> tuple[float, float]:
     if bound == "max":
         return 0.0, high
     if bound == "about":
-        return low * (1 - active().detect.number_about), high * (1 + active().detect.number_about)
+        about = active().detect.number_about
+        return low * (1 - about), high * (1 + about)
     return low, high
 
 

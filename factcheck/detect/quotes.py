@@ -90,7 +90,8 @@ def _same_quote(a: Said, b: Said) -> float:
     if not _speakers_agree(a.speaker, b.speaker):
         return 0.0
     shorter, longer = _overlap(a, b)
-    needed = active().detect.quote_needed_speaker if a.speaker and b.speaker else active().detect.quote_needed_anonymous
+    cfg = active().detect
+    needed = cfg.quote_needed_speaker if a.speaker and b.speaker else cfg.quote_needed_anonymous
     return shorter if shorter >= needed[0] and longer >= needed[1] else 0.0
 
 
@@ -109,7 +110,8 @@ def _agree(a: str, b: str) -> bool:
 def _spelling_only(x: list[str], y: list[str]) -> bool:
     if len(x) != len(y):
         return False
-    return all(p == q or (min(len(p), len(q)) >= active().detect.quote_min_spelling and Levenshtein.distance(p, q) <= 2
+    shortest = active().detect.quote_min_spelling
+    return all(p == q or (min(len(p), len(q)) >= shortest and Levenshtein.distance(p, q) <= 2
                           and not (p.isdigit() or q.isdigit())) for p, q in zip(x, y))
 
 
@@ -208,7 +210,8 @@ def _who(speaker: str | None) -> str:
 
 
 def _preview(text: str) -> str:
-    return text if len(text) <= active().detect.quote_preview else text[:active().detect.quote_preview].rsplit(" ", 1)[0] + "…"
+    limit = active().detect.quote_preview
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
 
 def _quotes(context: EventContext) -> list[Said]:
