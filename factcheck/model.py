@@ -125,6 +125,9 @@ class Finding:
     majority: str | None
     outliers: list[str]
     evidence: list[Evidence]
+    variant: str | None = None
+    """Which sort of difference it is, where a kind has sorts (a name's ``spelling``,
+    ``transliteration``, ``diacritics``, ``hyphenation``, ``spacing``), so users can filter on it."""
 
 
 SEVERITIES = ("low", "medium", "high")

@@ -124,7 +124,8 @@ _FIELD_TYPES: dict[type, dict[str, Any]] = {
     Claim: {"id": _STR, "event": _STR, "score": _NUMBER, "members": ClaimMember},
     ClaimMember: {"document": _STR, "sentence": _COUNT, "start": _COUNT, "end": _COUNT, "text": _STR},
     Finding: {"id": _STR, "kind": _STR, "severity": _STR, "confidence": _NUMBER, "claim": _OPT_STR,
-              "summary": _STR, "majority": _OPT_STR, "outliers": _STRS, "evidence": Evidence},
+              "summary": _STR, "majority": _OPT_STR, "outliers": _STRS, "evidence": Evidence,
+              "variant": _OPT_STR},
     Evidence: {"document": _STR, "sentence": _COUNT, "start": _COUNT, "end": _COUNT, "text": _STR,
                "value": _STR, "span": _SPAN},
 }

@@ -63,7 +63,7 @@ def majority(values_by_doc: dict[str, str]) -> tuple[str | None, list[str]]:
 
 def make_finding(kind: str, severity: str, confidence: float, claim: str | None,
                  summary: str, majority: str | None, outliers: list[str],
-                 evidence: list[Evidence]) -> Finding:
+                 evidence: list[Evidence], variant: str | None = None) -> Finding:
     """A finding with an empty id (the pipeline numbers findings after sorting)."""
     return Finding(
         id="",
@@ -75,6 +75,7 @@ def make_finding(kind: str, severity: str, confidence: float, claim: str | None,
         majority=majority,
         outliers=sorted(outliers),
         evidence=sorted(evidence, key=lambda e: (e.document, e.start, e.span)),
+        variant=variant,
     )
 
 
