@@ -35,6 +35,8 @@ stderr = Console(stderr=True)
 
 FORMAT_HELP = "Output format: table, json, csv, md or html (more with exporters)."
 KIND_HELP = "Only findings of this kind (repeat or comma-separate), e.g. date_conflict."
+VARIANT_HELP = ("Only name findings of this sort (repeat or comma-separate): spelling, transliteration, "
+                "diacritics, hyphenation, spacing, case.")
 MIN_SEVERITY_HELP = "Only findings at or above this severity: low, medium or high."
 FAIL_ON_HELP = "Exit 1 when a finding at or above this severity remains after filtering."
 CSV_BOM_HELP = "Start CSV output with a UTF-8 byte-order mark, so Excel opens it cleanly."
@@ -64,6 +66,7 @@ def compare(
     quiet: bool = typer.Option(False, "--quiet", "-q", help="No progress bars or warnings on stderr."),
     kind: list[str] | None = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     min_severity: str | None = typer.Option(None, "--min-severity", help=MIN_SEVERITY_HELP),
+    variant: list[str] | None = typer.Option(None, "--variant", help=VARIANT_HELP),
     fail_on: str | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
     csv_bom: bool = typer.Option(False, "--csv-bom", help=CSV_BOM_HELP),
     settings_file: Path | None = typer.Option(
@@ -78,7 +81,8 @@ def compare(
     from .render.output import OutputRequest, deliver
     from .settings import Settings
 
-    request = OutputRequest(format, output, tuple(kind or ()), min_severity, fail_on, csv_bom).checked()
+    request = OutputRequest(format, output, tuple(kind or ()), min_severity, fail_on, csv_bom,
+                            tuple(variant or ())).checked()
     settings = Settings.load(settings_file) if settings_file else Settings()
     with _progress(quiet) as progress:
         report = run_compare(paths, model=model, cache=not no_cache, progress=progress, settings=settings)
@@ -95,6 +99,7 @@ def show(
     output: Path | None = typer.Option(None, "--output", "-o", help=OUTPUT_HELP),
     kind: list[str] | None = typer.Option(None, "--kind", "-k", help=KIND_HELP),
     min_severity: str | None = typer.Option(None, "--min-severity", help=MIN_SEVERITY_HELP),
+    variant: list[str] | None = typer.Option(None, "--variant", help=VARIANT_HELP),
     fail_on: str | None = typer.Option(None, "--fail-on", help=FAIL_ON_HELP),
     csv_bom: bool = typer.Option(False, "--csv-bom", help=CSV_BOM_HELP),
 ) -> None:
@@ -104,7 +109,8 @@ def show(
     """
     from .render.output import OutputRequest, deliver, read_report
 
-    request = OutputRequest(format, output, tuple(kind or ()), min_severity, fail_on, csv_bom).checked()
+    request = OutputRequest(format, output, tuple(kind or ()), min_severity, fail_on, csv_bom,
+                            tuple(variant or ())).checked()
     _exit(deliver(read_report(report_file), request))
 
 

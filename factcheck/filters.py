@@ -37,17 +37,32 @@ def check_kinds(kinds: Iterable[str], report: Report | None = None) -> list[str]
     return wanted
 
 
+KNOWN_VARIANTS = ("spelling", "transliteration", "diacritics", "hyphenation", "spacing", "case")
+
+
+def check_variants(variants: Iterable[str]) -> list[str]:
+    """Variant sorts of name findings; a typo is an error, not an empty report."""
+    wanted = [v.strip().lower() for variant in variants for v in variant.split(",") if v.strip()]
+    unknown = [v for v in wanted if v not in KNOWN_VARIANTS]
+    if unknown:
+        raise InputError(f"unknown variant {', '.join(map(repr, unknown))} (choose from {', '.join(KNOWN_VARIANTS)})")
+    return wanted
+
+
 def filter_report(report: Report, kinds: Iterable[str] | None = None,
-                  min_severity: str | None = None) -> Report:
-    """A copy of ``report`` holding only findings of ``kinds`` at or above ``min_severity``.
+                  min_severity: str | None = None, variants: Iterable[str] | None = None) -> Report:
+    """A copy of ``report`` holding only findings of ``kinds`` at or above ``min_severity``
+    (and, with ``variants``, only name findings of those sorts: ``transliteration``…).
 
     Documents, events and claims stay: they are the context a reader needs.
     Finding ids are kept, so F3 means the same finding in every view.
     """
     wanted = set(kinds or ())
     floor = severity_rank(check_severity(min_severity)) if min_severity else -1
+    sorts = set(variants or ())
     findings = [f for f in report.findings
-                if (not wanted or f.kind in wanted) and _rank(f.severity) >= floor]
+                if (not wanted or f.kind in wanted) and _rank(f.severity) >= floor
+                and (not sorts or f.variant in sorts)]
     return dataclasses.replace(report, findings=findings)
 
 

@@ -72,6 +72,45 @@ class Fact:
     attrs: dict[str, Any] = field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class Quantity:
+    """A number fact as the values it allows: ``[low, high]`` in the base unit of its dimension.
+
+    ``dimension`` says what is measured (count, money, length, mass, duration, percent, age,
+    clock, score…); ``unit`` is the base unit (``m``, ``kg``, ``minute``, a currency code) or,
+    for a count, the counted noun. ``bound`` is how the outlet hedged it: ``exact``, ``min``
+    ("more than", "lebih dari"), ``max`` ("less than", "kurang dari", "nearly"), ``about``
+    ("about", "sekitar") or ``range`` ("10-15"). ``tolerance`` is the relative slack of a
+    rounded or converted value. ``subject`` is the entity it is about, when the text says
+    ("Robert Buckley, 32,": the age of Robert Buckley).
+    """
+
+    dimension: str
+    unit: str
+    low: float
+    high: float
+    value: float
+    bound: str = "exact"
+    tolerance: float = 0.0
+    converted: bool = False
+    subject: str = ""
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    """A date fact as the interval of days it names, with the granularity it was written at.
+
+    ``12 Maret 2021`` is one day; ``Maret 2021`` the month's days; ``2021`` the year's.
+    ``weekday`` is set for a bare weekday (0 = Monday), which names no interval of its own.
+    """
+
+    start: date | None
+    end: date | None
+    granularity: str
+    relative: bool = False
+    weekday: int | None = None
+
+
 @dataclass
 class Event:
     """Documents judged to report the same happening."""

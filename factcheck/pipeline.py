@@ -6,6 +6,7 @@ files → ingest → segment → embed → group events → align claims → ext
 from __future__ import annotations
 
 import time
+from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
@@ -38,11 +39,56 @@ def compare(inputs: Iterable[str | Path | Document], *, model: str | Embedder = 
         return _compare(list(inputs), model, cache, progress, active_settings)
 
 
+@dataclass
+class Analysis:
+    """Everything ``compare`` knows before the detectors run: what fitting scripts and benchmarks need."""
+
+    documents: list[Document]
+    events: list[Event]
+    claims: list[Claim]
+    contexts: list[EventContext]
+    embedder: Embedder
+    warnings: list[str]
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def analyse(inputs: Iterable[str | Path | Document], *, model: str | Embedder = DEFAULT_MODEL,
+            cache: bool = True, progress: Progress | None = None, settings: Settings | None = None) -> Analysis:
+    """Read, segment, embed, extract facts, group events and align claims: ``compare`` up to detection."""
+    with use(settings or Settings()) as active_settings:
+        return _analyse(list(inputs), model, cache, progress, active_settings, _stopwatch({}))
+
+
 def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: bool, progress: Progress | None,
              settings: Settings) -> Report:
     started = time.perf_counter()
     timings: dict[str, float] = {}
     tick = _stopwatch(timings)
+    analysis = _analyse(inputs, model, cache, progress, settings, tick)
+    events, claims, documents = analysis.events, analysis.claims, analysis.documents
+    findings = _number(run_detectors(analysis.contexts), events, claims)
+    tick("detect")
+
+    warnings = analysis.warnings
+    embedder = analysis.embedder
+    embedder_warning = getattr(embedder, "warning", None)
+    if embedder_warning:
+        warnings.append(str(embedder_warning))
+    return Report(
+        model={"backend": embedder.backend, "name": embedder.name, "dimensions": embedder.dimensions},
+        documents=[_info(d) for d in documents],
+        events=events,
+        claims=claims,
+        findings=findings,
+        stats={"seconds": round(time.perf_counter() - started, 3), "timings": timings,
+               "sentences": sum(len(d.sentences) for d in documents)},
+        sources={d.id: d.source for d in documents},
+        warnings=warnings,
+    )
+
+
+def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: bool, progress: Progress | None,
+             settings: Settings, tick: Callable[[str], None]) -> Analysis:
     report_progress = progress or (lambda stage, done, total: None)
 
     documents, warnings = _documents(inputs)
@@ -78,25 +124,10 @@ def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: 
         claim.id = f"C{number}"
     tick("align")
 
-    contexts = [EventContext(e, {d: by_id[d] for d in e.documents}, [c for c in claims if c.event == e.id], settings)
+    contexts = [EventContext(e, {d: by_id[d] for d in e.documents}, [c for c in claims if c.event == e.id], settings,
+                             {d: vectors[d] for d in e.documents})
                 for e in events]
-    findings = _number(run_detectors(contexts), events, claims)
-    tick("detect")
-
-    embedder_warning = getattr(embedder, "warning", None)
-    if embedder_warning:
-        warnings.append(str(embedder_warning))
-    return Report(
-        model={"backend": embedder.backend, "name": embedder.name, "dimensions": embedder.dimensions},
-        documents=[_info(d) for d in documents],
-        events=events,
-        claims=claims,
-        findings=findings,
-        stats={"seconds": round(time.perf_counter() - started, 3), "timings": timings,
-               "sentences": sum(len(d.sentences) for d in documents)},
-        sources={d.id: d.source for d in documents},
-        warnings=warnings,
-    )
+    return Analysis(documents, events, claims, contexts, embedder, warnings)
 
 
 def _stopwatch(timings: dict[str, float]) -> Callable[[str], None]:

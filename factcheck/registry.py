@@ -19,7 +19,7 @@ import importlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from importlib.metadata import entry_points
-from typing import TYPE_CHECKING, Generic, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, Protocol, TypeVar
 
 from .errors import FactcheckError
 
@@ -47,6 +47,10 @@ class EventContext:
     documents: dict[str, Document]
     claims: list[Claim]
     settings: Settings = field(default_factory=lambda: _active_settings())
+    vectors: dict[str, Any] = field(default_factory=dict)
+    """Sentence embeddings by document id (rows in ``document.sentences`` order), when the pipeline has them."""
+    cache: dict[str, Any] = field(default_factory=dict)
+    """Derived data detectors share within one event (the fact links), computed once."""
 
 
 def _active_settings() -> Settings:

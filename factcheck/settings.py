@@ -77,6 +77,22 @@ class AlignSettings:
 
 
 @dataclass(frozen=True)
+class LinkSettings:
+    model: str = ""
+    """The fitted fact-link model (a JSON file written by ``benchmarks/fit_links.py``); empty: the bundled one."""
+    report_bar: float | None = None
+    """Score at or above which a pair of differing facts is reported; None: the model's own, fitted."""
+    high_bar: float | None = None
+    """Score at or above which an unhedged conflict is high severity; None: the model's own."""
+    window: int = 6
+    """Words either side of a fact that stand for its context (what is counted, who is meant)."""
+    max_partners: int = 40
+    """In a large event, each fact is scored against at most this many most similar same-unit facts."""
+    block_size: int = 300
+    """Same-unit facts of an event beyond which candidates are pre-selected by sentence similarity."""
+
+
+@dataclass(frozen=True)
 class DetectSettings:
     date_pair_bar: tuple[float, float] = (0.2, 0.4)
     """Sentence similarity for two dates of one claim to be compared: (single-sentence, multi)."""
@@ -149,6 +165,7 @@ class Settings:
     events: EventSettings = field(default_factory=EventSettings)
     align: AlignSettings = field(default_factory=AlignSettings)
     extract: ExtractSettings = field(default_factory=ExtractSettings)
+    link: LinkSettings = field(default_factory=LinkSettings)
     detect: DetectSettings = field(default_factory=DetectSettings)
 
     def replace(self, changes: Mapping[str, Any]) -> Settings:
@@ -198,6 +215,12 @@ def _checked(section: str, current: object, name: str, value: Any) -> Any:
     if name not in known:
         raise InputError(f"unknown setting {section}.{name} (choose from {', '.join(sorted(known))})")
     default = getattr(current, name)
+    if isinstance(default, str):
+        if not isinstance(value, str):
+            raise InputError(f"setting {section}.{name} must be a string")
+        return value
+    if default is None and value is None:
+        return None
     if isinstance(default, tuple):
         if not isinstance(value, (list, tuple)) or len(value) != len(default) \
                 or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in value):

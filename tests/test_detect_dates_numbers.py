@@ -188,7 +188,7 @@ def test_one_digit_slip_in_unrelated_sentences_is_not_a_date_conflict():
 
 
 def test_round_figure_absorbs_only_its_rounding_unit():
-    from factcheck.detect.numbers import _rounds_to
+    from factcheck.link.values import rounds_to as _rounds_to
 
     assert _rounds_to(1512, 1500) and _rounds_to(1_512_000, 1_500_000) and _rounds_to(2_040_000, 2_000_000)
     assert not _rounds_to(140, 100) and not _rounds_to(250, 200) and not _rounds_to(1600, 1500)

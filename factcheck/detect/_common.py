@@ -213,7 +213,7 @@ def _same_statement(da: Document, sa: Sentence, db: Document, sb: Sentence) -> b
     if shared < cfg.context_min_shared or (shared == cfg.context_min_shared
                                           and jaccard(wa, wb) < cfg.context_thin_jaccard):
         return False
-    return not _different_subjects(markers(da, sa), markers(db, sb))
+    return not different_subjects(markers(da, sa), markers(db, sb))
 
 
 
@@ -245,7 +245,7 @@ def _ordinals() -> frozenset[str]:
     return frozenset(lang.merged("numbers").get("ordinals", []))
 
 
-def _different_subjects(a: frozenset[str], b: frozenset[str]) -> bool:
+def different_subjects(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each sentence names something the other does not (spelling slips aside)."""
     def unmatched(xs, ys):
         return [x for x in xs if not any(fuzz.ratio(x, y) >= active().detect.same_name_ratio for y in ys)]

@@ -1,23 +1,34 @@
 """``name_variant``: one entity spelled two ways across (or within) an event's articles.
 
-Two kinds of variant are reported. Transliterations write the same letters
-apart or together (``Kim Jong-un``/``Kim Jong Un``, ``Soeharto``/``Suharto``
-after folding old spellings, ``Erdoğan``/``Erdogan``). Misspellings are one
-small edit inside one long word of an otherwise identical name, written rarely
-next to a frequent spelling (``Kora Utara``/``Korea Utara``, ``Rusian``/
-``Rusia``), or a rare slip for a frequent word of the event's names in a short
-or long form of a name (``Untied``/``Manchester United``). Slips chain: a slip
-for a rare variant of the majority spelling joins the majority's group when that
-spelling clearly dominates it. Everything else is a different entity: a different word
-(``Selatan``/``Utara``), a short token (``Il``/``Un``, ``Iran``/``Iraq``), an
-edit at the start or end of a word (``Mali``/``Bali``, ``Maria``/``Mario``), two
-edits (``Putin``/``Putri``, ``Austria``/``Australia``), a known entity of its
-own, or an alias from the data (``Korut``, ``Russia``).
+Variants that write the same letters apart or together, with or without marks or in an old
+spelling (``Kim Jong-un``/``Kim Jong Un``, ``Soeharto``/``Suharto``, ``Erdoğan``/``Erdogan``)
+share a form key. Other variants are found word by word in names that agree in every other
+word: a transliteration (``Heydar``/``Heidar``, ``Alishvandi``/``Alishbandi``, letters folded by
+the ``transliterate`` tables), a regional spelling (``Theatre``/``Theater``, the
+``spelling_pairs`` tables) or a plural (``Marine Mammals``/``Marine Mammal Protection Act``),
+whatever their counts; and misspellings: one small edit inside one long word, written rarely
+next to a frequent spelling (``Kora Utara``/``Korea Utara``, ``Rusian``/``Rusia``), or a rare
+slip for a frequent word of the event's names in a short or long form of a name
+(``Untied``/``Manchester United``). Slips chain: a slip for a rare variant of the majority
+spelling joins the majority's group when that spelling clearly dominates it.
+
+Everything else is a different entity: a different word (``Selatan``/``Utara``), a short token
+(``Il``/``Un``), an edit at the start or end of a word (``Mali``/``Bali``, ``Rahma``/``Rahmat``),
+two edits (``Putin``/``Putri``), a short word one letter from an unknown one (``Kane``/``Keane``),
+a known entity of its own, an alias from the data (``Korut``, ``Russia``), two forms written in
+one sentence (``Persiba``/``Persija``), a person next to a club or place (``Bayangkara``/
+``Bhayangkara FC``), or a word whose own full name disagrees with the other's (``Barak`` of
+``Ehud Barak`` is no slip for ``Barack Obama``).
+
+Each finding says which sort of variant it is (``variant``): ``spelling``, ``transliteration``,
+``diacritics``, ``hyphenation`` or ``spacing``. The reference spelling is the one most documents
+write (then a known one, then the most mentions), never merely the most repeated.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
@@ -27,9 +38,21 @@ from ..extract.names import Lexicon, data_languages, everywhere, is_typo, lexico
 from ..model import Document, Evidence, Fact, Finding
 from ..registry import EventContext, detectors
 from ..settings import active
-from ._common import evidence_for, make_finding
+from ._common import evidence_for, make_finding, outlet
 
 KIND = "name_variant"
+SORTS = ("spelling", "transliteration", "diacritics", "hyphenation", "spacing")
+_MIN_SHORT_SAFE = 6
+"""Letters below which a one-letter edit easily makes another real name (``Kane``/``Keane``)."""
+_MIN_FOLDED_ALONE = 7
+"""Letters a lone word needs for a transliteration to count without the rest of a name agreeing."""
+_MIN_ANCHOR = 4
+_MIN_PLURAL_STEM = 4
+_MIN_PLURAL_WORDS = 3
+_MIN_TRANSPOSED = 5
+_NEAR_REFERENCES = 3
+"""Reference mentions shown from a document that also writes a variant: the nearest ones."""
+_NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
 
 
 @dataclass
@@ -49,6 +72,22 @@ class Form:
         return sum(1 for _, f in self.mentions if not f.attrs.get("tentative"))
 
     @cached_property
+    def docs(self) -> int:
+        """How many documents write this form."""
+        return len({d.id for d, _ in self.mentions})
+
+    @cached_property
+    def sentences(self) -> frozenset[tuple[str, int]]:
+        return frozenset((d.id, f.sentence) for d, f in self.mentions)
+
+    @cached_property
+    def kind(self) -> str:
+        """The entity type most of its mentions were given (``unknown`` when none says)."""
+        types = Counter(f.attrs.get("type", "unknown") for _, f in self.mentions if not f.attrs.get("weak_type"))
+        types.pop("unknown", None)
+        return min(types, key=lambda t: (-types[t], t)) if types else "unknown"
+
+    @cached_property
     def words(self) -> list[str]:
         return normalise(self.top_spelling).split()
 
@@ -61,6 +100,11 @@ class Form:
     def surface(self) -> str:
         counts = Counter(f.text for _, f in self.mentions)
         return min(counts, key=lambda s: (-counts[s], s))
+
+    @cached_property
+    def capitals_inside(self) -> int:
+        """Capitals inside its words, as written most plainly (``Latonya`` for ``LaTonya``)."""
+        return min(_capital_inside(f.text) for _, f in self.mentions)
 
     @property
     def value(self) -> str:
@@ -84,6 +128,59 @@ def form_key(surface: str) -> str:
     for old, new in _respellings():
         key = key.replace(old, new)
     return key
+
+
+@cache
+def _transliterations() -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    """Letters that transliterations write differently: (at a word's start, inside a word)."""
+    def table(part: str) -> tuple[tuple[str, str], ...]:
+        pairs = {old: new for t in everywhere() for old, new in t.get("transliterate", {}).get(part, [])}
+        return tuple(sorted(pairs.items(), key=lambda p: (-len(p[0]), p[0])))
+    return table("initial"), table("inside")
+
+
+def _fold(word: str, collapse: bool = True) -> str:
+    """``word`` with transliteration letters folded (``Heydar`` → ``heidar``), doubled letters once."""
+    initial, inside = _transliterations()
+    head, rest = word[:1], word[1:]
+    for old, new in initial:
+        if word.startswith(old):
+            head, rest = new, word[len(old):]
+            break
+    for old, new in inside:
+        rest = rest.replace(old, new)
+    folded = head + rest
+    return re.sub(r"(.)\1+", r"\1", folded) if collapse else folded
+
+
+@cache
+def _spelling_pairs() -> tuple[tuple[str, str], ...]:
+    """Word endings that regional spellings swap (``-re``/``-er``, ``-our``/``-or``)."""
+    return tuple((a, b) for t in everywhere() for a, b in t.get("spelling_pairs", []))
+
+
+def _regional(a: str, b: str) -> bool:
+    """``theatre``/``theater``, ``recognised``/``recognized``: one ending for another, same stem."""
+    for x, y in _spelling_pairs():
+        for one, other in ((a, b), (b, a)):
+            if one.endswith(x) and other.endswith(y) and one[:-len(x)] == other[:-len(y)] \
+                    and len(one) - len(x) >= _MIN_PLURAL_STEM:
+                return True
+    return False
+
+
+def _plural(a: str, b: str) -> bool:
+    """``mammals``/``mammal``: the same word with and without a plural ``s``."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer == shorter + "s" and len(shorter) >= _MIN_PLURAL_STEM and not shorter.endswith("s")
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two neighbouring letters swapped past the first (``Kiltschko``, ``Centre``/``Center``)."""
+    if len(a) != len(b) or len(a) < _MIN_TRANSPOSED or a[0] != b[0]:
+        return False
+    diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]] and a[diffs[1]] == b[diffs[0]]
 
 
 def _forms(context: EventContext) -> list[Form]:
@@ -122,6 +219,8 @@ class WordCounts:
 
     total: Counter[str] = field(default_factory=Counter)
     confirmed: Counter[str] = field(default_factory=Counter)
+    full: dict[str, list[list[str]]] = field(default_factory=dict)
+    """Each word → the words of every name of two or more words that holds it."""
 
     @classmethod
     def of(cls, forms: list[Form]) -> WordCounts:
@@ -130,45 +229,106 @@ class WordCounts:
             for word in set(form.words):
                 counts.total[word] += form.count
                 counts.confirmed[word] += form.confirmed
+                if len(form.words) > 1:
+                    counts.full.setdefault(word, []).append(form.words)
         return counts
 
 
-def _misspelling_of(rare: Form, common: Form, lex: Lexicon, lower: frozenset[str] = frozenset(),
-                    words: WordCounts | None = None) -> int:
-    """Whether ``rare`` is a slip for ``common``: one word of it written wrong by one edit, rarely.
+@dataclass
+class Event:
+    """What the pairing rules consult about the event: its data, common words and names' words."""
 
-    2: the two forms have the same words but one, and ``rare`` is the rare form.
-    1: one word of ``rare`` is a rare slip for a frequent word of the event's names
-    (``words``) and, corrected, ``rare`` and ``common`` are one inside the other
-    (``Untied`` → ``Manchester United``, ``Manchester Untied`` → ``United``; never
-    ``Mohammad Hatta`` → ``Muhammad Yamin``). The words of two different names are
-    weaker evidence, so this route also refuses a common word as the right one
-    (``Blanja`` is no slip for ``Hari Belanja Online``) and a demonym of any
-    language (``Indonesian Contemporary Art`` is no slip for ``Indonesia``). 0: no slip.
+    lex: Lexicon
+    lower: frozenset[str] = frozenset()
+    words: WordCounts = field(default_factory=WordCounts)
+
+
+def _variant_of(rare: Form, common: Form, event: Event) -> int:
+    """Whether ``rare`` is a variant or a slip for ``common`` (0: no; higher: a closer match).
+
+    3: the same words but one, which is a transliteration, regional spelling or plural of the
+    other (whatever the counts). 2: the same words but one, written wrong by one edit, and
+    ``rare`` is the rare form. 1: one word of ``rare`` is a rare slip for a frequent word of the
+    event's names and, corrected, ``rare`` and ``common`` are one inside the other
+    (``Untied`` → ``Manchester United``, ``Manchester Untied`` → ``United``; never ``Mohammad
+    Hatta`` → ``Muhammad Yamin``). The words of two different names are weaker evidence, so this
+    route also refuses a common word as the right one (``Blanja`` is no slip for ``Hari Belanja
+    Online``) and a demonym of any language (``Indonesian Contemporary Art`` is no slip for
+    ``Indonesia``).
     """
+    lex, words = event.lex, event.words
     if rare.value == common.value or lex.known(normalise(rare.top_spelling)):
         return 0
-    if _capital_inside(rare.surface) != _capital_inside(common.surface):
+    if rare.capitals_inside != common.capitals_inside or _apart(rare, common):
         return 0
+    cfg = active().detect
     a, b = rare.words, common.words
-    if len(a) == len(b) and rare.count <= active().detect.name_rare_share * (rare.count + common.count) \
-            and common.confirmed >= active().detect.name_min_frequent:
+    if len(a) == len(b):
         diffs = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
-        if len(diffs) == 1 and _slip(a[diffs[0]], b[diffs[0]], rare, common, lex, lower, rare.demonyms):
-            return 2
-    if words is None:
-        return 0
+        if len(diffs) == 1:
+            w, v = a[diffs[0]], b[diffs[0]]
+            if _spelt_alike(w, v, a, b, event) and not _own_entity(w, v, a, words):
+                return 3
+            if rare.count <= cfg.name_rare_share * (rare.count + common.count) \
+                    and common.confirmed >= cfg.name_min_frequent \
+                    and _slip(w, v, rare, common, event, rare.demonyms) and not _own_entity(w, v, a, words):
+                return 2
     demonyms = rare.demonyms | _all_demonyms()
     for i, word in enumerate(a):
         for other in set(b) - set(a):
-            if words.total[word] > active().detect.name_rare_share * (words.total[word] + words.total[other]) \
-                    or words.confirmed[other] < active().detect.name_min_frequent or other in lower or other in lex.stop \
-                    or not _slip(word, other, rare, common, lex, lower, demonyms):
+            if words.total[word] > cfg.name_rare_share * (words.total[word] + words.total[other]) \
+                    or words.confirmed[other] < cfg.name_min_frequent or other in event.lower or other in lex.stop \
+                    or not _slip(word, other, rare, common, event, demonyms) or _own_entity(word, other, a, words):
                 continue
             fixed = a[:i] + [other] + a[i + 1:]
-            if _inside(fixed, b) or _inside(b, fixed):
+            if _inside(fixed, b) or _inside(b, fixed) or _initials_apart(fixed, b):
                 return 1
     return 0
+
+
+def _initials_apart(a: list[str], b: list[str]) -> bool:
+    """The same name but for a middle initial (``Philip H. Hickok``/``Philip Hickok``)."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if len(longer) != len(shorter) + 1 or len(shorter) < 2:
+        return False
+    return any(len(longer[i]) == 1 and longer[:i] + longer[i + 1:] == shorter for i in range(1, len(longer) - 1))
+
+
+def _apart(rare: Form, common: Form) -> bool:
+    """Two different entities whatever their spelling: written in one sentence (``Persiba``
+    beat ``Persija``), or a person against a club or a place."""
+    if rare.sentences & common.sentences:
+        return True
+    kinds = {rare.kind, common.kind}
+    return "person" in kinds and bool(kinds & {"org", "place"})
+
+
+def _spelt_alike(w: str, v: str, a: list[str], b: list[str], event: Event) -> bool:
+    """``w`` and ``v`` are one word in two spellings, in names that agree in every other word.
+
+    A transliteration, a regional ending or a plural inside a longer name is the same entity
+    however many outlets write each. A name of one word needs a long transliteration.
+    """
+    if len(a) == 1:
+        return min(len(w), len(v)) >= _MIN_FOLDED_ALONE and _fold(w) == _fold(v) and w[:1] == v[:1] \
+            and not _known_apart(w, v, event.lex)
+    anchors = [x for x in a if x != w and len(x) >= _MIN_ANCHOR and x not in event.lex.stop]
+    if not anchors or w in event.lex.stop or v in event.lex.stop:
+        return False
+    if _fold(w) == _fold(v) and min(len(w), len(v)) >= _MIN_PLURAL_STEM and not _known_apart(w, v, event.lex):
+        return True
+    if _regional(w, v):
+        return True
+    if len(a) >= _MIN_PLURAL_WORDS and _plural(w, v) and w != a[0]:
+        return True
+    # One edit inside a long word next to a long name word both write: ``Vassilis``/``Vassilios Saraliotis``.
+    return min(len(w), len(v)) >= _MIN_FOLDED_ALONE and _anchored(w, a, b, event.lex, _MIN_FOLDED_ALONE - 2) \
+        and w not in event.lower and v not in event.lower and is_typo(w, v)
+
+
+def _known_apart(w: str, v: str, lex: Lexicon) -> bool:
+    """Both words are names of their own in the data (``Iran``/``Irak`` are not, one is an alias)."""
+    return w in lex.known_words and v in lex.known_words
 
 
 @cache
@@ -176,20 +336,78 @@ def _all_demonyms() -> frozenset[str]:
     return frozenset(s for table in everywhere() for s in table.get("demonym_suffixes", []))
 
 
-def _slip(word: str, right: str, rare: Form, common: Form, lex: Lexicon, lower: frozenset[str],
-          demonyms: frozenset[str]) -> bool:
+def _slip(word: str, right: str, rare: Form, common: Form, event: Event, demonyms: frozenset[str]) -> bool:
     """``word`` (in the rare form) is a typo for ``right``, and is no common word or known name of its own.
 
     Two acronyms one letter apart are two names (``SBMPTN``/``SNMPTN``), not a slip;
-    longer words in capitals (``KLISTCHKO``) are shouted names, still compared.
+    longer words in capitals (``KLISTCHKO``) are shouted names, still compared. A short word
+    (``Kane``/``Keane``) or an edit at a word's end (``Rahma``/``Rahmat``) is only a slip for a
+    name the data knows (``Kora``/``Korea``, ``Rusian``/``Rusia``), or, for a short word, in a
+    name whose other words agree (``Anre Iguodala``).
     """
-    if word in lex.stop or word in lower or word in lex.known_words:
+    lex, cfg = event.lex, active().detect
+    if word in lex.stop or word in event.lower or word in lex.known_words:
         return False
-    if not rare.confirmed and len(word) < active().detect.name_min_tentative:
+    if not rare.confirmed and len(word) < cfg.name_min_tentative:
         return False
-    if len(word) <= active().detect.name_max_acronym and _in_capitals(rare, word) and _in_capitals(common, right):
+    if len(word) <= cfg.name_max_acronym and _in_capitals(rare, word) and _in_capitals(common, right):
         return False
-    return is_typo(word, right, demonyms)
+    if not (is_typo(word, right, demonyms) or _transposed(word, right)):
+        return False
+    known = right in lex.known_words or lex.known(right)
+    if _end_edit(word, right) and not known:
+        return False
+    if min(len(word), len(right)) < _MIN_SHORT_SAFE and not known:
+        return _anchored(word, rare.words, common.words, lex)
+    return True
+
+
+def _end_edit(a: str, b: str) -> bool:
+    """The two words differ in their last letter only: one added or changed there (a doubled last
+    letter, ``Marshall``/``Marshal``, is a slip of the hand, not another word)."""
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    if longer[:-1] == shorter:
+        return not (len(shorter) >= _MIN_SHORT_SAFE and longer[-1] == shorter[-1])
+    return len(a) == len(b) and a[:-1] == b[:-1]
+
+
+def _anchored(word: str, a: list[str], b: list[str], lex: Lexicon, size: int = _MIN_ANCHOR) -> bool:
+    """The names share a long word (``size`` letters) besides ``word`` that is no marker or function word."""
+    return any(x in b for x in a if x != word and len(x) >= size and x not in lex.stop
+               and not lex.is_marker(x))
+
+
+def _own_entity(word: str, right: str, rare: list[str], words: WordCounts) -> bool:
+    """``word`` (in the name ``rare``) has a full name of its own that disagrees with every full
+    name of ``right``.
+
+    ``Barak`` (of ``Ehud Barak``) is no slip for ``Barack`` (of ``Barack Obama``), nor
+    ``Persiba`` (of ``Persiba Balikpapan``) for ``Persija`` (of ``Persija Jakarta``): corrected,
+    the one full name is not part of the other (in order, other words allowed between). Only
+    the full names that ``rare`` may stand for count (another ``Vassilis`` in the event says
+    nothing about ``Vassilis Saraliotis``); a word with no full name, or a right word with none,
+    says nothing.
+    """
+    theirs = words.full.get(right, [])
+    if not theirs:
+        return False
+    for name in words.full.get(word, []):
+        if not _within(rare, name, exact=True):
+            continue
+        fixed = [right if x == word else x for x in name]
+        if not any(_within(fixed, other) or _within(other, fixed) for other in theirs):
+            return True
+    return False
+
+
+def _within(part: list[str], whole: list[str], exact: bool = False) -> bool:
+    """``part``'s words appear in ``whole`` in the same order (a word or, unless ``exact``, a slip for it)."""
+    it = iter(whole)
+    return all(any(x == y or not exact and _same_word(x, y) for y in it) for x in part)
+
+
+def _same_word(x: str, y: str) -> bool:
+    return x == y or is_typo(x, y) or _transposed(x, y) or _fold(x) == _fold(y)
 
 
 def _in_capitals(form: Form, word: str) -> bool:
@@ -207,25 +425,29 @@ def _capital_inside(surface: str) -> int:
     return sum(1 for word in surface.split() if not word.isupper() for c in word[1:] if c.isupper())
 
 
-def _targets(forms: list[Form], lex: Lexicon, lower: frozenset[str]) -> dict[str, str]:
-    """Each misspelt form → the frequent form it misspells.
+def _standing(form: Form, lex: Lexicon) -> tuple[int, int, int, int]:
+    """How strongly a form is the reference: documents writing it, known to the data, mentions."""
+    return form.docs, int(lex.known(normalise(form.top_spelling))), form.confirmed, form.count
 
-    A form with the same words but one comes first (``Heffner`` → ``Hefner``, not
-    ``Hugh Hefner``); then the most frequent; then the closest in length
+
+def _targets(forms: list[Form], event: Event) -> dict[str, str]:
+    """Each variant form → the better-attested form it varies from.
+
+    The closest match comes first (same words but one before a word of a longer name: ``Heffner``
+    → ``Hefner``, not ``Hugh Hefner``); then the best attested; then the closest in length
     (``Jakarta Sleatan`` → ``Jakarta Selatan``, not ``Pemkot Jakarta Selatan``).
     """
-    ranked = sorted(forms, key=lambda f: (-f.count, f.key))
-    words = WordCounts.of(forms)
+    lex = event.lex
+    standing = {form.key: _standing(form, lex) for form in forms}
+    ranked = sorted(forms, key=lambda f: (tuple(-x for x in standing[f.key]), f.key))
     out: dict[str, str] = {}
     for rare in forms:
-        best: tuple[int, int, int] | None = None
+        best: tuple | None = None
         for common in ranked:
-            if common.count < rare.count:
-                break
-            if common is rare:
-                continue
-            how = _misspelling_of(rare, common, lex, lower, words)
-            rank = (how, common.count, -abs(len(common.words) - len(rare.words)))
+            if (standing[common.key], rare.key) <= (standing[rare.key], common.key):
+                break  # ``ranked`` goes down: no later form outranks ``rare``
+            how = _variant_of(rare, common, event)
+            rank = (how, standing[common.key], -abs(len(common.words) - len(rare.words)))
             if how and (best is None or rank > best):
                 best = rank
                 out[rare.key] = common.key
@@ -265,39 +487,89 @@ def _alias_spelling(text: str, main: str, lex: Lexicon) -> bool:
     return key != normalise(main) and (key in lex.aliases or key in lex.alias_caps)
 
 
+def _strip_marks(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
+def variant_sort(variant: str, reference: str) -> str:
+    """Which sort of variant ``variant`` is of ``reference``: one of ``SORTS``.
+
+    ``Vendôme``/``Vendome`` diacritics, ``Kim Jong-un``/``Kim Jong Un`` hyphenation,
+    ``Trailblazers``/``Trail Blazers`` spacing, ``Soeharto``/``Suharto`` and ``Heydar``/``Heidar``
+    transliteration; anything else spelling.
+    """
+    a, b = (re.sub(r"['’]s\b", "", s).casefold().replace(".", "") for s in (variant, reference))
+    plain_a, plain_b = _strip_marks(a), _strip_marks(b)
+    if plain_a == plain_b:
+        return "diacritics"
+    squash_a, squash_b = (re.sub(r"[\s\-‐‑–]+", "", s) for s in (plain_a, plain_b))
+    if squash_a == squash_b:
+        return "hyphenation" if re.search(r"[-‐‑–]", plain_a + plain_b) else "spacing"
+    if form_key(variant) == form_key(reference):
+        return "transliteration"
+    words_a, words_b = normalise(variant).split(), normalise(reference).split()
+    if len(words_a) == len(words_b) and all(x == y or _fold(x, collapse=False) == _fold(y, collapse=False)
+                                            for x, y in zip(words_a, words_b)):
+        return "transliteration"
+    return "spelling"
+
+
 def _finding(mentions: list[tuple[Document, Fact]], misspelt: bool, lex: Lexicon) -> Finding | None:
     counts = Counter(spelling(f.text) for _, f in mentions)
-    ranked = counts.most_common()
-    top = min(counts, key=lambda s: (-counts[s], s))
+    docs: dict[str, set[str]] = {}
+    for document, fact in mentions:
+        docs.setdefault(spelling(fact.text), set()).add(document.id)
+
+    def standing(s: str) -> tuple[int, int, int]:
+        return len(docs[s]), int(lex.known(normalise(s))), counts[s]
+
+    top = min(counts, key=lambda s: (tuple(-x for x in standing(s)), s))
     mentions = [(d, f) for d, f in mentions if not _alias_spelling(f.text, top, lex)]
-    if len({spelling(f.text) for _, f in mentions}) < 2:
+    spellings = sorted({spelling(f.text) for _, f in mentions}, key=lambda s: (tuple(-x for x in standing(s)), s))
+    if len(spellings) < 2:
         return None
-    majority = top if ranked[0][1] > ranked[1][1] else None
+    majority = top if (len(docs[top]), counts[top]) > (len(docs[spellings[1]]), counts[spellings[1]]) else None
     minority = [(d, f) for d, f in mentions if spelling(f.text) != top]
     outliers = sorted({d.id for d, _ in minority}) if majority else []
-    shown = _surface(mentions, top)
-    variants = sorted({f.text for _, f in minority})
-    summary = (f"{' / '.join(repr(v) for v in variants)} vs {shown!r}: one name spelled differently "
-               f"({counts[top]} of {len(mentions)} mentions write {shown!r})")
+    shown = {s: _surface(mentions, s) for s in spellings}
+    outlets = {s: len({outlet(d) for d, f in mentions if spelling(f.text) == s}) for s in spellings}
+    sorts = Counter({s: counts[s] for s in spellings[1:]})
+    main_variant = min(sorts, key=lambda s: (-sorts[s], s))
+    sort = variant_sort(shown[main_variant], shown[top])
+    ways = _NUMBER_WORDS.get(len(spellings), str(len(spellings)))
+    parts = [f"{shown[s]} ({outlets[s]} outlet{'s' if outlets[s] != 1 else ''})" if i == 0 else f"{shown[s]} ({outlets[s]})"
+             for i, s in enumerate(spellings)]
+    summary = f"Name spelt {ways} ways ({sort}): " + " vs ".join(parts)
     confidence = 0.75 if misspelt else 0.9
-    return make_finding(KIND, "low", confidence, None, summary, shown if majority else None, outliers,
-                        _evidence(mentions, top))
+    return make_finding(KIND, "low", confidence, None, summary, shown[top] if majority else None, outliers,
+                        _evidence(mentions, top), variant=sort)
 
 
 def _surface(mentions: list[tuple[Document, Fact]], chosen: str) -> str:
-    return min(f.text for _, f in mentions if spelling(f.text) == chosen)
+    """How ``chosen`` is written most often; a well-formed surface (not ALL CAPS) before a shouted one."""
+    counts = Counter(f.text for _, f in mentions if spelling(f.text) == chosen)
+    return min(counts, key=lambda s: (s.isupper() and len(s) > 3, -counts[s], s))
 
 
 def _evidence(mentions: list[tuple[Document, Fact]], top: str) -> list[Evidence]:
-    """Every variant mention, and the first majority mention of each document for contrast."""
+    """Every variant mention, and for contrast reference mentions: in a document that writes a
+    variant too, the few nearest it; in any other, the first."""
     out: list[Evidence] = []
-    seen: set[str] = set()
+    by_doc: dict[str, list[tuple[Document, Fact]]] = {}
+    variants: dict[str, list[int]] = {}
     for document, fact in mentions:
         if spelling(fact.text) == top:
-            if document.id in seen:
-                continue
-            seen.add(document.id)
-        out.append(replace(evidence_for(fact, document), value=fact.text))
+            by_doc.setdefault(document.id, []).append((document, fact))
+        else:
+            variants.setdefault(document.id, []).append(fact.start)
+            out.append(replace(evidence_for(fact, document), value=fact.text))
+    for doc_id, refs in by_doc.items():
+        near = variants.get(doc_id)
+        if near:
+            refs = sorted(refs, key=lambda m: (min(abs(m[1].start - p) for p in near), m[1].start))[:_NEAR_REFERENCES]
+        for document, fact in refs if near else refs[:1]:
+            out.append(replace(evidence_for(fact, document), value=fact.text))
     return out
 
 
@@ -307,7 +579,8 @@ class NameVariantDetector:
     def __call__(self, context: EventContext) -> list[Finding]:
         lex = _lexicon_for(context)
         forms = _forms(context)
-        targets = _targets(forms, lex, _lowercase_words(context))
+        event = Event(lex, _lowercase_words(context), WordCounts.of(forms))
+        targets = _targets(forms, event)
         findings = []
         for members in _groups(forms, targets):
             mentions = [m for form in members for m in form.mentions]

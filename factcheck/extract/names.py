@@ -28,6 +28,9 @@ _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W\d_][\w
 # Only from the start of a run of word characters: tried at every position, a long word costs
 # quadratic time (each try runs to its end looking for a point).
 _DOMAIN = re.compile(r"(?<![\w-])[\w-]+(?:\.[a-z]{2,})+\b")
+# Web addresses, social-media handles and hashtags are never names (``@LuisFonsi``, ``#Despacito``).
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_HANDLE = re.compile(r"(?<![\w@#])[@#]\w+")
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _POINTS = re.compile(r"['’.]")
@@ -46,6 +49,9 @@ _MIN_LONG = 5
 _MIN_SHORT = 4
 _LONG_VOWEL_SWAP = 7
 _MIN_SUBSTITUTED = 6
+_MIN_GLUED_REST = 7
+"""Letters of a lowercase word glued to a known place (``Rusiakredensial``) when the document does not
+write that word on its own: a shorter rest is the end of a longer word (``Perumnas``, ``Balikpapan``)."""
 
 
 @dataclass(frozen=True)
@@ -80,6 +86,10 @@ class Lexicon:
     aliases: dict[str, str]
     alias_caps: dict[str, str]
     known_prefixes: frozenset[str] = field(default_factory=frozenset)
+    offices: frozenset[str] = field(default_factory=frozenset)
+    """Words that continue a title (``Menteri Keuangan``, ``Irjen Pol``, ``Secretary of State``)."""
+    institutions: frozenset[str] = field(default_factory=frozenset)
+    """Words naming an institution that may lead a span before an office-holder's name (``Polri``)."""
     known_words: frozenset[str] = field(default_factory=frozenset)
     longest_key: int = 0
     """Characters of the longest place or alias: a far longer word is none of them."""
@@ -185,6 +195,8 @@ def lexicon(languages: tuple[str, ...]) -> Lexicon:
         orgs=frozenset(normalise(o) for o in _words(every, "orgs")),
         aliases=aliases,
         alias_caps=alias_caps,
+        offices=_nested(own, "titles", "office"),
+        institutions=frozenset(w.casefold() for t in own for w in t.get("institutions", [])),
         known_prefixes=frozenset(k for k in (set(aliases) | _words(every, "places")) if " " not in k and len(k) >= 4),
         known_words=frozenset(w for k in (set(aliases) | _words(every, "places") | _words(every, "orgs"))
                               for w in normalise(k).split()),
@@ -284,7 +296,7 @@ def _is_acronym(text: str) -> bool:
 
 def tokens(text: str, offset: int) -> list[Token]:
     """Word tokens of ``text`` with absolute offsets; web addresses are left out."""
-    masked = _DOMAIN.sub(lambda m: " " * len(m.group()), text)
+    masked = _HANDLE.sub(_blank, _DOMAIN.sub(_blank, _URL.sub(_blank, text)))
     found: list[Token] = []
     previous_end = 0
     for match in _WORD.finditer(masked):
@@ -303,6 +315,10 @@ def tokens(text: str, offset: int) -> list[Token]:
             continue
         found.append(Token(word, offset + match.start(), offset + match.start() + len(word), initial))
     return found
+
+
+def _blank(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 def _keeps_point(word: str) -> bool:
@@ -439,19 +455,46 @@ def _close(runs: list[list[Token]], current: list[Token]) -> None:
 
 
 def _split_run(run: list[Token], lex: Lexicon, cue: str | None) -> list[Candidate]:
-    """Cut a run at titles and at a leading or trailing known place."""
+    """Cut a run at titles (and the office words after them) and at a leading or trailing known place."""
     out: list[Candidate] = []
     part: list[Token] = []
+    after_title = False
     for tok in run:
         word = tok.bare.casefold()
+        if after_title and (word in lex.offices or tok.text in _CONNECTORS):
+            continue
         if lex.is_title(word) and not _title_is_name(part, word, lex):
-            out.extend(_split_places(part, cue, lex))
+            if not all(t.bare.casefold() in lex.offices for t in part):  # ``Defense Secretary``
+                out.extend(_split_places(part, cue, lex))
             part = []
             cue = "place" if word in lex.place_titles else "person"
+            after_title = True
             continue
+        after_title = False
         part.append(tok)
     out.extend(_split_places(part, cue, lex))
     return [c for c in out if c.toks and not all(lex.is_marker(w) or w in _CONNECTORS for w in c.words)]
+
+
+def _institution_cut(part: list[Token], lex: Lexicon) -> int:
+    """Where an institution before an office-holder's name ends: ``Komisi III DPR RI | Akbar Faisal``,
+    ``Bhayangkara FC | Awan Setho`` (0: none).
+
+    The last acronym (or listed institution word) of the span, followed by two or more plain
+    name words: capitalised, no acronym, marker, known place or connector.
+    """
+    for j in range(len(part) - 3, -1, -1):
+        tok = part[j]
+        if _is_acronym(tok.text) or tok.bare.casefold() in lex.institutions:
+            return j + 1 if all(_plain_name_word(t, lex) for t in part[j + 1:]) else 0
+    return 0
+
+
+def _plain_name_word(tok: Token, lex: Lexicon) -> bool:
+    word = tok.bare.casefold()
+    return _is_cap(tok.text) and not _is_acronym(tok.text) and tok.text not in _CONNECTORS \
+        and not lex.is_marker(word) and not lex.is_title(word) and word not in lex.institutions \
+        and not lex.known(normalise(tok.bare))
 
 
 def _title_is_name(part: list[Token], word: str, lex: Lexicon) -> bool:
@@ -465,6 +508,10 @@ def _split_places(part: list[Token], cue: str | None, lex: Lexicon) -> list[Cand
     run of a hundred thousand capitalised words is neither quadratic nor too deep."""
     out: list[Candidate] = []
     part = _strip_connectors(part)
+    cut = _institution_cut(part, lex)
+    if cut:
+        out.append(Candidate(part[:cut], None))
+        part = part[cut:]
     markers_from: list[bool] = []  # computed when first needed: the fuzzy marker test is not cheap
     orgs_after = _org_markers_from(part, lex)
     ends = _place_ends(part, lex)
@@ -589,7 +636,7 @@ def _is_place(surface: str, lex: Lexicon) -> bool:
 # ---------------------------------------------------------------- glued and hyphenated tokens
 
 
-def _unglue(tok: Token, lex: Lexicon) -> list[Token]:
+def _unglue(tok: Token, lex: Lexicon, attested: frozenset[str] = frozenset()) -> list[Token]:
     """``RusiaChina`` → ``Rusia`` + ``China``; ``Rusiakredensial`` → ``Rusia``; ``Korea-Rusia`` → both."""
     pieces: list[Token] = []
     while "-" in tok.text:  # a loop, not recursion: ``Jakarta-Jakarta-…`` may be very long
@@ -598,26 +645,32 @@ def _unglue(tok: Token, lex: Lexicon) -> list[Token]:
                                                       or lex.may_be_known(right) and _is_place(right, lex))):
             return pieces + [tok]
         mid = tok.start + len(left)
-        pieces += _unglue(Token(left, tok.start, mid, tok.initial), lex)
+        pieces += _unglue(Token(left, tok.start, mid, tok.initial), lex, attested)
         tok = Token(right, mid + 1, tok.end, False)
-    return pieces + _unglue_word(tok, lex)
+    return pieces + _unglue_word(tok, lex, attested)
 
 
-def _unglue_word(tok: Token, lex: Lexicon) -> list[Token]:
-    """``RusiaChina`` → ``Rusia`` + ``China``; ``Rusiakredensial`` → ``Rusia`` (no hyphen in ``tok``)."""
+def _unglue_word(tok: Token, lex: Lexicon, attested: frozenset[str] = frozenset()) -> list[Token]:
+    """``RusiaChina`` → ``Rusia`` + ``China``; ``Rusiakredensial`` → ``Rusia`` (no hyphen in ``tok``).
+
+    A name starts and ends at a word boundary of the source: the lowercase rest must be a word of
+    its own (long, or written alone in the document), so ``Perumnas`` gives no ``Peru`` and
+    ``Balikpapan`` no ``Bali``.
+    """
     camel = re.match(r"([A-Z][a-z]{3,})([A-Z][a-z]+)$", tok.text)
     if camel and normalise(camel.group(1)) in lex.known_prefixes:
         cut = tok.start + len(camel.group(1))
         return [Token(camel.group(1), tok.start, cut, tok.initial), Token(camel.group(2), cut, tok.end, False)]
     for cut in range(min(len(tok.text) - 4, 4 * lex.longest_key + 16), 3, -1):
         head, rest = tok.text[:cut], tok.text[cut:]
-        if rest.isalpha() and rest.islower() and normalise(head) in lex.known_prefixes:
+        if rest.isalpha() and rest.islower() and normalise(head) in lex.known_prefixes \
+                and (len(rest) >= _MIN_GLUED_REST or rest in attested):
             return [Token(head, tok.start, tok.start + cut, tok.initial)]
     return [tok]
 
 
-def _unglue_all(toks: list[Token], lex: Lexicon) -> list[Token]:
-    return [part for tok in toks for part in (_unglue(tok, lex) if _is_cap(tok.text) else [tok])]
+def _unglue_all(toks: list[Token], lex: Lexicon, attested: frozenset[str] = frozenset()) -> list[Token]:
+    return [part for tok in toks for part in (_unglue(tok, lex, attested) if _is_cap(tok.text) else [tok])]
 
 
 # ---------------------------------------------------------------- typing and facts
@@ -632,7 +685,7 @@ def _type_of(cand: Candidate, lex: Lexicon) -> str:
         return "org"
     if cand.cue == "place" or any(w in lex.place_markers for w in words[1:]):
         return "place"
-    if cand.cue == "person" or any(_is_initial(t.text) for t in cand.toks):
+    if cand.cue in ("person", "speaker") or any(_is_initial(t.text) for t in cand.toks):
         return "person"
     if len(cand.toks) == 1 and _is_acronym(cand.toks[0].text):
         return "org"
@@ -645,13 +698,15 @@ def _fact(cand: Candidate, sentence: Sentence, document: Document, lex: Lexicon)
     attrs: dict[str, Any] = {"type": _type_of(cand, lex), "surface": surface}
     if cand.tentative:
         attrs["tentative"] = True
+    if cand.cue == "speaker" and attrs["type"] == "person" and not any(_is_initial(t.text) for t in cand.toks):
+        attrs["weak_type"] = True  # only a speech verb before it says person (``menilai Untied``)
     return Fact(kind="name", value=resolve(surface, lex), text=surface, start=start, end=end,
                 document=document.id, sentence=sentence.index, attrs=attrs)
 
 
 def _sentence_facts(sentence: Sentence, document: Document, lex: Lexicon, ctx: DocContext,
                     split: list[Token] | None = None) -> list[Fact]:
-    toks = _unglue_all(tokens(sentence.text, sentence.start) if split is None else split, lex)
+    toks = _unglue_all(tokens(sentence.text, sentence.start) if split is None else split, lex, ctx.lower)
     headline = sentence.index in ctx.headlines
     runs = _split_glue_runs(_runs(toks, lex, ctx, headline, sentence.text, sentence.start), document)
     position = {t.start: i for i, t in enumerate(toks)}
@@ -674,11 +729,13 @@ def _tentative(tok: Token, lex: Lexicon, ctx: DocContext) -> bool:
 
 
 def _cue_before(at: int, toks: list[Token], lex: Lexicon) -> str | None:
-    """A lowercase title (``pemimpin``) or speech verb (``kata``) just before a name (the token at
-    ``at``) says person."""
+    """A lowercase title (``pemimpin``) just before a name (the token at ``at``) says person; a
+    speech verb (``kata``) says speaker, a person too but a weaker sign."""
     word = toks[at - 1].text.casefold() if at else ""
-    if word in lex.person_titles or word in lex.speech_verbs:
+    if word in lex.person_titles:
         return "person"
+    if word in lex.speech_verbs:
+        return "speaker"
     return "place" if word in lex.place_titles else None
 
 

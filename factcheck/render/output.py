@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import BinaryIO, TextIO
 
 from ..errors import InputError
-from ..filters import check_kinds, check_severity, filter_report, has_finding_at_or_above
+from ..filters import check_kinds, check_severity, check_variants, filter_report, has_finding_at_or_above
 from ..io import WriteError, write_output
 from ..report import Report
 from . import available_formats, render
@@ -46,6 +46,7 @@ class OutputRequest:
     min_severity: str | None = None
     fail_on: str | None = None
     csv_bom: bool = False
+    variants: Sequence[str] = field(default_factory=tuple)
 
     def checked(self) -> OutputRequest:
         """Reject a bad option before any slow work starts."""
@@ -54,14 +55,15 @@ class OutputRequest:
         return OutputRequest(
             fmt=self.fmt, output=None if self.output == STDOUT else self.output, kinds=tuple(check_kinds(self.kinds)),
             min_severity=check_severity(self.min_severity) if self.min_severity else None,
-            fail_on=check_severity(self.fail_on) if self.fail_on else None, csv_bom=self.csv_bom)
+            fail_on=check_severity(self.fail_on) if self.fail_on else None, csv_bom=self.csv_bom,
+            variants=tuple(check_variants(self.variants)))
 
 
 def deliver(report: Report, request: OutputRequest, stream: TextIO | None = None) -> int:
     """Write the filtered report where asked; return the exit code (1 = ``--fail-on`` hit)."""
     request = request.checked()
     stream = stream or sys.stdout
-    shown = filter_report(report, request.kinds, request.min_severity)
+    shown = filter_report(report, request.kinds, request.min_severity, request.variants)
     if request.output is None:
         text = render(shown, request.fmt, terminal_options(stream, request.csv_bom))
         _write_stream(stream, _for_terminal(text, request.fmt) if _isatty(stream) else text)

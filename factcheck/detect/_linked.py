@@ -1,0 +1,119 @@
+"""Findings from fact links: groups of facts the link model ties to one thing, whose values clash.
+
+Shared by ``number_conflict`` and ``date_conflict``, so both group, rank and word their
+findings the same way. A group is the connected set of confidently linked facts (agreeing
+links included, so "32 (3 outlets) vs 31 (1)" counts every outlet); when one article holds
+two values inside a group the group is not one quantity, and each clashing pair stands alone.
+Besides the pairs the link model scores at or above its bar, a pair the aligner matched as one
+statement (a claim's mutual-best sentence pair, the facts each other's counterpart) is kept:
+a retelling with one value changed is a disagreement whatever else the two articles say.
+Severity comes from the link score: high only where the two facts are confidently one thing
+(the model's high bar, or one statement) and neither value is hedged, so both cannot be right.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..link import FactLink, model_for
+from ..link.values import hedged
+from ..model import Fact, Finding
+from ..registry import EventContext
+from ._common import components, evidence_for, majority, make_finding, outlet
+
+
+@dataclass(frozen=True)
+class Wording:
+    """How a detector names its values and what they measure."""
+
+    kind: str
+    shown: Callable[[Fact, str], str]
+    """``(fact, level) -> value as shown``; facts with one shown value agree."""
+    what: Callable[[list[Fact]], str]
+    """The thing measured, for the summary: ``age of Robert Buckley``, ``number of boats``."""
+
+
+def bars(context: EventContext) -> tuple[float, float]:
+    model = model_for(context)
+    cfg = context.settings.link
+    report = cfg.report_bar if cfg.report_bar is not None else model.report_bar
+    high = cfg.high_bar if cfg.high_bar is not None else model.high_bar
+    return report, max(report, high)
+
+
+def linked_findings(context: EventContext, scored: list[FactLink], wording: Wording) -> list[Finding]:
+    """One finding per group of linked facts that disagree (pair by pair where a group is not one thing)."""
+    report_bar, high_bar = bars(context)
+    kept = [link for link in scored if link.score >= report_bar or link.same_statement]
+    findings = []
+    for level in sorted({link.level for link in kept}):
+        at_level = [link for link in kept if link.level == level]
+        for group in components([(link.a, link.b) for link in at_level]):
+            members = {_key(f) for f in group}
+            inside = [link for link in at_level if _key(link.a) in members]
+            clashes = [link for link in inside if link.differ]
+            if not clashes:
+                continue
+            by_doc: dict[str, set[str]] = {}
+            for fact in group:
+                by_doc.setdefault(fact.document, set()).add(wording.shown(fact, level))
+            if all(len(values) == 1 for values in by_doc.values()) and len(by_doc) > 1:
+                findings.append(_finding(context, wording, level, group, clashes, high_bar))
+                continue
+            for link in clashes:
+                va, vb = wording.shown(link.a, level), wording.shown(link.b, level)
+                if link.a.document == link.b.document or (va not in by_doc[link.b.document]
+                                                          and vb not in by_doc[link.a.document]):
+                    findings.append(_finding(context, wording, level, [link.a, link.b], [link], high_bar))
+    return findings
+
+
+def _key(fact: Fact) -> tuple:
+    return fact.document, fact.start, fact.end, fact.kind
+
+
+def _finding(context: EventContext, wording: Wording, level: str, group: list[Fact], clashes: list[FactLink],
+             high_bar: float) -> Finding:
+    strongest = max(clashes, key=lambda link: (link.score, link.same_statement))
+    soft = hedged(strongest.a) or hedged(strongest.b)
+    sure = strongest.score >= high_bar or strongest.same_statement
+    severity = "high" if sure and not soft else "medium" if sure or not soft else "low"
+    one_document = len({f.document for f in group}) == 1
+    values = {} if one_document else {f.document: wording.shown(f, level) for f in group}
+    top, outliers = majority(values) if values else (None, [])
+    evidence = [evidence_for(f, context.documents[f.document], wording.shown(f, level)) for f in group]
+    claim = _shared_claim(context, strongest)
+    return make_finding(wording.kind, severity, strongest.score, claim,
+                        _summary(context, wording, level, group, top), top, outliers, evidence)
+
+
+def _shared_claim(context: EventContext, link: FactLink) -> str | None:
+    for claim in sorted(context.claims, key=lambda c: c.id):
+        where = {(m.document, m.sentence) for m in claim.members}
+        if (link.a.document, link.a.sentence) in where and (link.b.document, link.b.sentence) in where:
+            return claim.id
+    return None
+
+
+def _summary(context: EventContext, wording: Wording, level: str, group: list[Fact], top: str | None) -> str:
+    what = wording.what(group)
+    if len({f.document for f in group}) == 1:
+        document = context.documents[group[0].document]
+        shown = " vs ".join(f"{wording.shown(f, level)} ({f.text!r})" for f in group)
+        return f"{outlet(document)} gives two values for the {what}: {shown}"
+    by_value: dict[str, set[str]] = {}
+    for fact in group:
+        by_value.setdefault(wording.shown(fact, level), set()).add(outlet(context.documents[fact.document]))
+    ranked = sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    parts = [f"{value} ({_outlets(names)})" for value, names in ranked]
+    lead = f"{what[:1].upper()}{what[1:]}: "
+    if top:
+        lead += f"most say {top}; "
+    return lead + " vs ".join(parts)
+
+
+def _outlets(names: set[str]) -> str:
+    if len(names) <= 2:
+        return ", ".join(sorted(names))
+    return f"{len(names)} outlets"

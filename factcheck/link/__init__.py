@@ -1,0 +1,187 @@
+"""Fact alignment inside an event: which facts of different articles (or of one) are about one thing.
+
+Facts are compared wherever they stand, not only inside one claim: every cross-article pair of number
+facts of one dimension and unit (counts of one noun, lengths in metres, money of one
+currency…) and every pair of dates that can be read at a common level is a candidate, and
+one fitted score (``model.LinkModel`` over ``features.FEATURES``) says how likely the two
+are one quantity or occasion. Detectors turn linked pairs whose values cannot both be
+right into findings. Blocking keeps a large event from becoming quadratic: past
+``link.block_size`` facts of one unit, each fact meets only its ``link.max_partners``
+most similar sentences' facts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..detect._common import claim_pairs
+from ..model import Fact
+from ..registry import EventContext
+from . import features as _features
+from .model import LinkModel, load
+from .values import DATE_KINDS, NUMBER_KINDS, date_level, number_key, quantities_agree, views
+
+
+@dataclass(frozen=True)
+class FactLink:
+    """Two facts that may be about one thing, with the model's score and whether their values clash."""
+
+    a: Fact
+    b: Fact
+    level: str
+    differ: bool
+    score: float
+    features: tuple[float, ...]
+    same_statement: bool = False
+    """The aligner matched the two sentences as one statement and these facts as counterparts."""
+
+
+def model_for(context: EventContext) -> LinkModel:
+    return load(context.settings.link.model)
+
+
+def links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
+    """Scored candidate pairs of ``kinds`` (number kinds or date kinds) in one event, cached per context."""
+    key = "links:" + ",".join(sorted(kinds))
+    cached = context.cache.get(key)
+    if cached is None:
+        cached = _links(context, kinds)
+        context.cache[key] = cached
+    return cached
+
+
+def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
+    model = model_for(context)
+    claim_of = _claim_index(context)
+    statements = _statement_pairs(context)
+    sides: dict[tuple[str, int, int], _features.Side] = {}
+    groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
+    for doc_id in sorted(context.documents):
+        document = context.documents[doc_id]
+        vectors = context.vectors.get(doc_id) if context.vectors else None
+        for fact in document.facts:
+            if fact.kind not in kinds:
+                continue
+            group = _group_key(fact)
+            if group is None:
+                continue
+            made = _features.side(fact, document, vectors)
+            if made is None:
+                continue
+            sides[_id(fact)] = made
+            groups[group].append(fact)
+    out = []
+    for group_key in sorted(groups):
+        facts = groups[group_key]
+        per_document = Counter(f.document for f in facts)
+        candidates = []
+        for fa, fb in _candidates(facts, sides, context):
+            level, differ = _relation(fa, fb, context)
+            if level is not None and not _features.other_subject(sides[_id(fa)], sides[_id(fb)]):
+                candidates.append((fa, fb, level, differ, _features.affinity(sides[_id(fa)], sides[_id(fb)])))
+        best: dict[tuple, float] = {}
+        for fa, fb, _level, _differ, affinity in candidates:
+            for one, other in ((fa, fb), (fb, fa)):
+                key = (_id(one), other.document)
+                best[key] = max(best.get(key, -1.0), affinity)
+        for fa, fb, level, differ, affinity in candidates:
+            sa, sb = sides[_id(fa)], sides[_id(fb)]
+            same_claim = bool(claim_of.get((fa.document, fa.sentence), set())
+                              & claim_of.get((fb.document, fb.sentence), set()))
+            ambiguity = per_document[fa.document] + per_document[fb.document] - 2
+            mutual = affinity >= best[_id(fa), fb.document] and affinity >= best[_id(fb), fa.document]
+            statement = _statement_key(fa, fb) in statements
+            values = _features.vector(sa, sb, same_claim, statement, ambiguity, mutual)
+            out.append(FactLink(fa, fb, level, differ, round(model.score(values), 6), tuple(values),
+                                statement and _counterparts(fa, fb, sa, sb, facts)))
+    return out
+
+
+def _id(fact: Fact) -> tuple[str, int, int]:
+    return fact.document, fact.start, fact.end
+
+
+def _group_key(fact: Fact) -> tuple[str, ...] | None:
+    if fact.kind in NUMBER_KINDS:
+        key = number_key(fact)
+        return ("number", *key) if key else None
+    if fact.kind in DATE_KINDS:
+        return ("date",)
+    return None
+
+
+def _relation(fa: Fact, fb: Fact, context: EventContext) -> tuple[str | None, bool]:
+    """The level two facts compare at (None: not comparable) and whether their values differ there."""
+    if fa.kind in NUMBER_KINDS:
+        if fa.attrs.get("converted_from") == fb.text or fb.attrs.get("converted_from") == fa.text:
+            return None, False
+        return "value", not quantities_agree(fa, fb)
+    level = date_level(fa, fb)
+    if level is None:
+        return None, False
+    relative = bool(fa.attrs.get("relative") or fb.attrs.get("relative"))
+    if relative and level != "weekday":
+        da, db = context.documents[fa.document], context.documents[fb.document]
+        if da.published is None or da.published != db.published:
+            return None, False
+    return level, views(fa)[level] != views(fb)[level]
+
+
+def _candidates(facts: list[Fact], sides: dict, context: EventContext) -> Iterable[tuple[Fact, Fact]]:
+    """Pairs of facts of different articles (one article is compared with itself by the detectors); blocked by sentence similarity when the group is large."""
+    settings = context.settings.link
+    if len(facts) <= settings.block_size:
+        for i, fa in enumerate(facts):
+            for fb in facts[i + 1:]:
+                if fa.document != fb.document:
+                    yield fa, fb
+        return
+    dims = next((s.vector.shape[0] for s in sides.values() if s.vector is not None), 0)
+    matrix = np.stack([sides[_id(f)].vector if sides[_id(f)].vector is not None else np.zeros(dims, np.float32)
+                       for f in facts]) if dims else np.zeros((len(facts), 1), np.float32)
+    similarity = matrix @ matrix.T
+    seen: set[tuple[int, int]] = set()
+    for i in range(len(facts)):
+        order = np.argsort(-similarity[i], kind="stable")[: settings.max_partners + 1]
+        for j in sorted(int(j) for j in order):
+            pair = (min(i, j), max(i, j))
+            if i == j or pair in seen:
+                continue
+            seen.add(pair)
+    for i, j in sorted(seen):
+        fa, fb = facts[i], facts[j]
+        if fa.document != fb.document:
+            yield fa, fb
+
+
+def _statement_key(fa: Fact, fb: Fact) -> tuple:
+    return tuple(sorted(((fa.document, fa.sentence), (fb.document, fb.sentence))))
+
+
+def _statement_pairs(context: EventContext) -> set[tuple]:
+    """Sentence pairs the aligner matched as one statement (a claim's mutual best pairs sharing words)."""
+    found = set()
+    bar = context.settings.detect.number_pair_bar
+    for claim in sorted(context.claims, key=lambda c: c.id):
+        for pair in claim_pairs(context, claim, *bar):
+            found.add(tuple(sorted(((pair.a.document, pair.a.index), (pair.b.document, pair.b.index)))))
+    return found
+
+
+def _counterparts(fa: Fact, fb: Fact, sa: _features.Side, sb: _features.Side, facts: list[Fact]) -> bool:
+    """Each fact is its sentence's only one of its unit, or both stand between the same words."""
+    alone_a = sum(1 for f in facts if (f.document, f.sentence) == (fa.document, fa.sentence)) == 1
+    alone_b = sum(1 for f in facts if (f.document, f.sentence) == (fb.document, fb.sentence)) == 1
+    return (alone_a and alone_b) or sa.neighbours == sb.neighbours
+
+
+def _claim_index(context: EventContext) -> dict[tuple[str, int], set[str]]:
+    index: dict[tuple[str, int], set[str]] = defaultdict(set)
+    for claim in context.claims:
+        for member in claim.members:
+            index[member.document, member.sentence].add(claim.id)
+    return index

@@ -1,0 +1,159 @@
+"""What the link model sees of a pair of facts: how alike their sentences, their contexts, their values are.
+
+Every feature is language-neutral (embeddings, word overlaps, capitalised markers, value
+ratios), so a model fitted on English annotations carries to Indonesian articles and back.
+The names here are the columns of the fitted model (``weights.json``): add a feature here
+and refit, never the other way round.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from ..detect._common import different_subjects, content_words, context_signature, markers, overlap, sentence_of
+from ..model import Document, Fact, Sentence
+from ..settings import active
+from .values import DATE_KINDS, days_apart, hedged, quantity
+
+FEATURES = (
+    "sentence_cosine",   # embedding cosine of the two sentences
+    "sentence_words",    # overlap of their content words (facts masked)
+    "context_words",     # overlap of the words around each fact
+    "near_copy",         # sentence cosine times word overlap: one sentence retold with a changed value
+    "same_neighbour",    # the word right before or after the fact is the same
+    "other_subject",     # each sentence names something the other does not
+    "same_claim",        # the aligner put both sentences in one claim
+    "same_statement",    # the two sentences are one claim's matched statement pair, the facts its counterparts
+    "value_gap",         # how far apart the values are (log scale)
+    "hedge",             # either value is hedged (about, more than, a range)
+    "lead",              # both facts stand in their article's first sentences
+    "ambiguity",         # how many same-unit facts each side has to choose from (log)
+    "mutual_best",       # each fact is the other's most alike counterpart in the other article
+    "is_date",
+    "is_count",
+    "is_duration",
+)
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+@dataclass(frozen=True)
+class Side:
+    """One fact with what the features need of it, computed once per fact."""
+
+    fact: Fact
+    document: Document
+    sentence: Sentence
+    vector: np.ndarray | None
+    context: frozenset[str]
+    neighbours: tuple[str, str]
+    markers: frozenset[str]
+    words: frozenset[str]
+    subject: str
+    """The nearest name or ordinal before the fact in its sentence: whom or which item the value is about."""
+
+
+def side(fact: Fact, document: Document, vectors: np.ndarray | None) -> Side | None:
+    sentence = sentence_of(document, fact.sentence)
+    if sentence is None:
+        return None
+    if 0 <= fact.sentence < len(document.sentences) and document.sentences[fact.sentence] is sentence:
+        position = fact.sentence
+    else:
+        position = document.sentences.index(sentence)
+    vector = vectors[position] if vectors is not None and 0 <= position < len(vectors) else None
+    found = markers(document, sentence)
+    return Side(fact, document, sentence, vector, _context(document, sentence, fact),
+                context_signature(document, fact), found, content_words(document, sentence),
+                _subject(document, sentence, fact, found))
+
+
+def _subject(document: Document, sentence: Sentence, fact: Fact, found: frozenset[str]) -> str:
+    before = _WORD.findall(document.source[sentence.start:fact.start])[-active().link.window:]
+    return next((w.lower() for w in reversed(before) if w.lower() in found), "")
+
+
+def other_subject(a: Side, b: Side) -> bool:
+    """Both values are about a named thing or a numbered item, and not the same one (``sesi pertama`` /
+    ``sesi kedua``, ``Charles rushed for 226 yards`` / ``Hillis added 101``), spelling slips aside."""
+    if different_subjects(a.markers, b.markers) and overlap(a.words, b.words) >= 0.5:
+        return True  # rows of a series: alike in every word but the names
+    if not a.subject or not b.subject or a.subject == b.subject:
+        return False
+    return fuzz.ratio(a.subject, b.subject) < active().detect.same_name_ratio and a.subject not in b.markers \
+        and b.subject not in a.markers
+
+
+def _stem(word: str) -> str:
+    return word.lower()[:5]
+
+
+def _context(document: Document, sentence: Sentence, fact: Fact) -> frozenset[str]:
+    """Words within ``link.window`` words of the fact, stemmed, minus the fact's own words."""
+    window = active().link.window
+    before = _WORD.findall(document.source[sentence.start:fact.start])[-window:]
+    after = _WORD.findall(document.source[fact.end:sentence.end])[:window]
+    return frozenset(_stem(w) for w in before + after)
+
+
+def affinity(a: Side, b: Side) -> float:
+    """How alike two facts' sentences and contexts are: what "most alike counterpart" ranks by."""
+    cosine = float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
+    return cosine + overlap(a.context, b.context)
+
+
+def vector(a: Side, b: Side, same_claim: bool, same_statement: bool, ambiguity: int,
+           mutual_best: bool) -> list[float]:
+    """The feature values of one pair, in ``FEATURES`` order."""
+    cosine = float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
+    other = _different(a.markers, b.markers)
+    words = overlap(a.words, b.words)
+    return [
+        cosine,
+        words,
+        overlap(a.context, b.context),
+        max(cosine, 0.0) * words,
+        float(bool(a.neighbours[0] and a.neighbours[0] == b.neighbours[0])
+              or bool(a.neighbours[1] and a.neighbours[1] == b.neighbours[1])),
+        float(other),
+        float(same_claim),
+        float(same_statement),
+        _gap(a.fact, b.fact),
+        float(hedged(a.fact) or hedged(b.fact)),
+        float(a.sentence.index <= 2 and b.sentence.index <= 2),
+        math.log1p(ambiguity),
+        float(mutual_best),
+        float(a.fact.kind in DATE_KINDS),
+        float(a.fact.kind == "number" and (quantity(a.fact) or _NO).dimension == "count"),
+        float(a.fact.kind == "duration"),
+    ]
+
+
+class _No:
+    dimension = ""
+
+
+_NO = _No()
+
+
+def _different(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a - b) and bool(b - a) and not (a & b)
+
+
+def _gap(fa: Fact, fb: Fact) -> float:
+    """Values far apart are less likely one quantity misreported than two quantities."""
+    if fa.kind in DATE_KINDS:
+        apart = days_apart(fa, fb)
+        return math.log10(1 + apart) / 3 if apart is not None else 0.5
+    qa, qb = quantity(fa), quantity(fb)
+    if qa is None or qb is None:
+        return 0.0
+    low, high = sorted((abs(qa.value), abs(qb.value)))
+    if high == 0:
+        return 0.0
+    return min(3.0, math.log10((high + 1e-9) / (low + 1e-9))) / 3 if low > 0 else 1.0

@@ -1,0 +1,54 @@
+"""The fitted link model: a logistic score over ``features.FEATURES``, stored as readable JSON.
+
+``weights.json`` is written by ``benchmarks/fit_links.py`` (fitted on hand-annotated ECB+
+topics, its cross-validated numbers inside); nothing here is tuned by hand. The score is the
+model's probability that two differing facts are one quantity or occasion reported two ways,
+which is what a reader means by a disagreement.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from ..errors import InputError
+from .features import FEATURES
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    weights: tuple[float, ...]
+    bias: float
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+    report_bar: float
+    high_bar: float
+
+    def score(self, values: list[float]) -> float:
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, values, self.means, self.scales))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@cache
+def load(path: str = "") -> LinkModel:
+    """The model at ``path`` (a fit script's output), or the bundled one."""
+    try:
+        if path:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        else:
+            raw = json.loads((resources.files(__package__) / "weights.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read the link model {path or 'weights.json'}: {exc}") from None
+    names = raw.get("features", [])
+    if list(names) != list(FEATURES):
+        raise InputError(f"link model {path or 'weights.json'} was fitted on other features; refit it "
+                         "with benchmarks/fit_links.py")
+    weights = raw["weights"]
+    return LinkModel(weights=tuple(float(weights[n]) for n in FEATURES), bias=float(raw["bias"]),
+                     means=tuple(float(raw["means"][n]) for n in FEATURES),
+                     scales=tuple(float(raw["scales"][n]) or 1.0 for n in FEATURES),
+                     report_bar=float(raw["report_bar"]), high_bar=float(raw["high_bar"]))

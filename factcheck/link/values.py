@@ -1,0 +1,215 @@
+"""Typed fact values: a number fact as a ``Quantity`` interval, a date fact as the levels it can be read at.
+
+Extractors write what the outlet printed (``value`` plus ``attrs``: unit, hedge, range);
+this module turns that into what can be compared: values in the base unit of their
+dimension (``25 km`` and ``15 miles`` both in metres, ``tiga jam`` in minutes), hedges
+as interval bounds ("lebih dari 20" is anything above 20, "sekitar 1.500" ±10 %), and the
+one question the fact layer asks of two values: can both be right?
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from datetime import date
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from ..extract.dates import WEEKDAY_NAMES
+from ..model import Fact, Quantity
+from ..settings import active
+
+NUMBER_KINDS = frozenset({"number", "duration"})
+DATE_KINDS = frozenset({"date", "weekday"})
+
+
+@cache
+def _units() -> tuple[dict[str, tuple[str, float]], float]:
+    raw = json.loads((resources.files("factcheck.lang") / "units.json").read_text(encoding="utf-8"))
+    table = {unit: (str(dim), float(factor)) for unit, (dim, factor) in raw["units"].items()}
+    return table, float(raw.get("conversion_tolerance", 0.05))
+
+
+def dimension_of(fact: Fact) -> tuple[str, str, float]:
+    """``(dimension, base unit or counted noun, factor to the base unit)`` of a number fact."""
+    if fact.kind == "duration":
+        return "duration", "minute", 1.0
+    unit = str(fact.attrs.get("unit") or "")
+    table, _ = _units()
+    written = fact.attrs.get("dimension")
+    if unit in table:
+        dim, factor = table[unit]
+        if dim == "money":
+            return "money", unit, 1.0
+        base = next((u for u, (d, f) in sorted(table.items()) if d == dim and f == 1.0), unit)
+        return str(written or dim), base, factor
+    return str(written or "count"), unit, 1.0
+
+
+def quantity(fact: Fact) -> Quantity | None:
+    """The typed value of a number or duration fact (None for other kinds)."""
+    if fact.kind not in NUMBER_KINDS:
+        return None
+    dim, unit, factor = dimension_of(fact)
+    value = float(fact.value) * factor
+    low = float(fact.attrs.get("low", fact.value)) * factor
+    high = float(fact.attrs.get("high", fact.value)) * factor
+    bound = str(fact.attrs.get("bound") or ("range" if "high" in fact.attrs else "exact"))
+    about = active().detect.number_about
+    if bound == "min":
+        low, high = low, math.inf
+    elif bound == "max":
+        low = high * (1 - about) if fact.attrs.get("near") else 0.0
+    elif bound == "about":
+        low, high = low * (1 - about), high * (1 + about)
+    _, conversion = _units()
+    converted = bool(fact.attrs.get("converted_from")) or factor != 1.0
+    return Quantity(dimension=dim, unit=unit, low=low, high=high, value=value, bound=bound,
+                    tolerance=conversion if converted else 0.0, converted=bool(fact.attrs.get("converted_from")),
+                    subject=str(fact.attrs.get("subject") or ""))
+
+
+def number_key(fact: Fact) -> tuple[str, str] | None:
+    """Facts with one key measure one sort of thing and may be compared."""
+    q = quantity(fact)
+    if q is None:
+        return None
+    if q.dimension == "count" and not q.unit:
+        return None
+    return q.dimension, q.unit
+
+
+def quantities_agree(fa: Fact, fb: Fact) -> bool:
+    """Can both values be right? Overlapping intervals (with conversion slack), or one rounds the other."""
+    qa, qb = quantity(fa), quantity(fb)
+    if qa is None or qb is None:
+        return True
+    if qa.dimension == "score":
+        sa, sb = fa.attrs.get("score"), fb.attrs.get("score")
+        if isinstance(sa, list) and isinstance(sb, list):
+            return sorted(sa) == sorted(sb)
+    slack = max(qa.tolerance, qb.tolerance)
+    scale = max(abs(qa.value), abs(qb.value), 1e-9)
+    tolerance = 1e-9 * scale + slack * scale
+    if qa.low <= qb.high + tolerance and qb.low <= qa.high + tolerance:
+        return True
+    return rounds_to(float(fa.value), float(fb.value)) or rounds_to(float(fb.value), float(fa.value))
+
+
+def hedged(fact: Fact) -> bool:
+    return "approx" in fact.attrs or "high" in fact.attrs or bool(fact.attrs.get("bound"))
+
+
+def rounds_to(exact: float, rounded: float) -> bool:
+    """``1.500`` agrees with ``1.512``: the round figure is the exact one rounded.
+
+    Rounding absorbs only a difference inside the round figure's rounding unit,
+    and that unit is at most a tenth of the figure: ``1.500`` (unit 100) takes
+    ``1.512`` or ``1.460``, but ``100`` is not a rounding of ``140`` nor ``200``
+    of ``250``, and the exact figure must be written more precisely than the round one.
+    """
+    if rounded == 0 or exact == rounded or rounded != int(rounded) or abs(rounded) < 100:
+        return False
+    whole = f"{abs(rounded):.0f}"
+    unit = 10 ** (len(whole) - len(whole.rstrip("0")))
+    unit = min(unit, 10 ** math.floor(math.log10(abs(rounded) / 10)))
+    if _precision(exact) >= unit:
+        return False
+    return abs(exact - rounded) <= unit / 2
+
+
+def _precision(value: float) -> float:
+    """The unit of the last significant digit of a written figure (``1.512`` → 1, ``1.500`` → 100)."""
+    if value != int(value):
+        return 0.0
+    whole = f"{abs(value):.0f}"
+    return 10 ** (len(whole) - len(whole.rstrip("0"))) if value else 1
+
+
+def shown_number(fact: Fact) -> str:
+    """A number fact as a reader would write it back: ``18-20 boat``, ``45-35``, ``14:30``."""
+    q = quantity(fact)
+    if q is not None and q.dimension == "score" and isinstance(fact.attrs.get("score"), list):
+        return "-".join(_fmt(v) for v in fact.attrs["score"])
+    if q is not None and q.dimension == "clock":
+        minutes = int(float(fact.value))
+        return f"{minutes // 60:02d}:{minutes % 60:02d}"
+    unit = fact.attrs.get("unit")
+    if "high" in fact.attrs:
+        number = f"{_fmt(fact.attrs['low'])}-{_fmt(fact.attrs['high'])}"
+    else:
+        number = _fmt(float(fact.value))
+    if q is not None and q.dimension == "age":
+        return number
+    return f"{number} {unit}" if unit else number
+
+
+def _fmt(value: Any) -> str:
+    value = float(value)
+    return f"{value:.0f}" if value.is_integer() else f"{value:g}"
+
+
+# ---- dates -------------------------------------------------------------------------------------
+
+def views(fact: Fact) -> dict[str, str]:
+    """The levels a date can be compared at, each with its value there."""
+    if fact.kind == "weekday":
+        return {"weekday": WEEKDAY_NAMES[int(fact.value)]}
+    value, gran = str(fact.value), fact.attrs.get("granularity")
+    if gran == "offset":
+        return {"offset": value}
+    if gran == "week":
+        return {"week": value}
+    if value.startswith("--"):
+        return {"monthday": value[2:]}
+    out = {"year": value[:4]}
+    if gran in ("day", "month"):
+        out["month"] = value[:7]
+    if gran == "day":
+        out.update(day=value, monthday=value[5:], weekday=WEEKDAY_NAMES[date.fromisoformat(value).weekday()])
+    return out
+
+
+_NATIVE = {"day": "day", "month": "month", "year": "year", "week": "week", "offset": "offset"}
+
+
+def native(fact: Fact) -> str:
+    """The level a date was written at."""
+    if fact.kind == "weekday":
+        return "weekday"
+    if str(fact.value).startswith("--"):
+        return "monthday"
+    return _NATIVE.get(str(fact.attrs.get("granularity") or "day"), "day")
+
+
+def date_level(fa: Fact, fb: Fact) -> str | None:
+    """The finest level both dates can be read at, or None when they cannot be compared."""
+    na, nb = native(fa), native(fb)
+    if "offset" in (na, nb):
+        level: str | None = "offset" if na == nb else None
+    elif "weekday" in (na, nb):
+        level = "weekday"
+    elif "monthday" in (na, nb) or fa.attrs.get("year_inferred") or fb.attrs.get("year_inferred"):
+        level = "monthday" if {na, nb} <= {"day", "monthday"} else None
+    elif "week" in (na, nb):
+        level = "week" if na == nb else None
+    else:
+        order = ("day", "month", "year")
+        level = order[max(order.index(na), order.index(nb))]
+    if level is None or level not in views(fa) or level not in views(fb):
+        return None
+    return level
+
+
+def days_apart(fa: Fact, fb: Fact) -> int | None:
+    va, vb = views(fa).get("day"), views(fb).get("day")
+    if va is None or vb is None:
+        return None
+    return abs((date.fromisoformat(va) - date.fromisoformat(vb)).days)
+
+
+def shown_date(fact: Fact) -> str:
+    if fact.kind == "weekday":
+        return WEEKDAY_NAMES[int(fact.value)]
+    return str(fact.value)

@@ -1,0 +1,135 @@
+"""The fact layer: typed values, the fitted link model, and findings across claims and short articles.
+
+Runs the real pipeline (real bundled embedding model) on small real-style articles written
+to a temporary folder, and the typed-value layer on real extracted facts.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from factcheck import compare
+from factcheck.link.features import FEATURES
+from factcheck.link.model import load
+from factcheck.link.values import quantities_agree, quantity
+from factcheck.model import Fact, Quantity
+
+from conftest import factcheck_in_process as run_cli
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _write(folder: Path, articles: dict[str, str]) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def _kinds(folder: Path) -> list[tuple[str, str]]:
+    report = compare([folder], cache=False)
+    return [(f.kind, f.summary) for f in report.findings]
+
+
+def test_one_sentence_articles_give_a_date_conflict(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "quake", {
+        "1.txt": "Gempa di Cianjur\n\nGempa terjadi pada 12 Maret 2021.\n",
+        "2.txt": "Gempa Cianjur\n\nGempa terjadi pada 11 Maret 2021.\n"})
+    found = _kinds(folder)
+    assert [k for k, _ in found] == ["date_conflict"]
+    assert "2021-03-11" in found[0][1] and "2021-03-12" in found[0][1]
+
+
+def test_a_lower_bound_agrees_with_a_value_above_it(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "flood", {
+        "1.txt": "Banjir Demak\n\nLebih dari 20 desa terendam banjir di Demak.\n",
+        "2.txt": "Banjir di Demak\n\nSebanyak 24 desa terendam banjir di Demak.\n"})
+    assert _kinds(folder) == []
+
+
+def test_an_upper_bound_below_the_value_is_a_number_conflict(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "vote", {
+        "1.txt": "Pilkada\n\nKurang dari 500 ribu pemilih datang ke TPS.\n",
+        "2.txt": "Pilkada kota\n\nSebanyak 612.400 pemilih datang ke TPS.\n"})
+    found = _kinds(folder)
+    assert [k for k, _ in found] == ["number_conflict"]
+    assert "pemilih" in found[0][1]
+
+
+def test_items_of_a_series_in_two_articles_are_not_one_quantity(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "race", {
+        "1.txt": "Race report\n\nIn the win on Sunday, Charles rushed for 226 yards.\n",
+        "2.txt": "Chiefs win\n\nIn the win on Sunday, Hillis rushed for 101 yards.\n"})
+    assert [k for k, _ in _kinds(folder) if k == "number_conflict"] == []
+
+
+def _fact(value: float, unit: str, **attrs: object) -> Fact:
+    return Fact("number", value, f"{value} {unit}", 0, 1, "d", 0, {"unit": unit, **attrs})
+
+
+def test_quantities_are_typed_intervals_in_base_units() -> None:
+    km = quantity(_fact(25, "km", bound="max", approx="less than"))
+    assert isinstance(km, Quantity)
+    assert (km.dimension, km.unit, km.low, km.high, km.bound) == ("length", "m", 0.0, 25000.0, "max")
+    miles = quantity(_fact(15, "mile"))
+    assert miles is not None and miles.unit == "m" and abs(miles.value - 24140.16) < 0.01
+    count = quantity(_fact(20, "desa", bound="min"))
+    assert count is not None and (count.dimension, count.unit, count.low) == ("count", "desa", 20.0)
+    assert count.high == float("inf")
+
+
+def test_unit_conversion_and_hedges_decide_agreement() -> None:
+    assert quantities_agree(_fact(25, "km"), _fact(15, "mile"))           # a conversion, rounded
+    assert not quantities_agree(_fact(25, "km"), _fact(10, "mile"))
+    assert quantities_agree(_fact(25, "km", bound="max"), _fact(10, "mile"))  # "less than 25 km" vs "10 miles"
+    assert quantities_agree(_fact(1500, "orang", bound="about"), _fact(1560, "orang"))
+    assert not quantities_agree(_fact(12, "person"), _fact(15, "person"))
+
+
+def test_the_bundled_link_model_is_fitted_on_the_current_features() -> None:
+    raw = json.loads((ROOT / "factcheck" / "link" / "weights.json").read_text(encoding="utf-8"))
+    assert raw["features"] == list(FEATURES)
+    assert raw["fitted_on"]["pairs"] > 1000 and raw["cross_validated"]["folds"] >= 2
+    model = load()
+    assert 0.0 < model.report_bar <= model.high_bar <= 1.0
+    close = [0.0] * len(FEATURES)
+    far = list(close)
+    far[FEATURES.index("value_gap")] = 1.0
+    assert model.score(far) < model.score(close)  # values far apart are less likely one quantity
+
+
+def test_a_model_fitted_on_other_features_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps({"features": ["x"], "weights": {"x": 1}, "bias": 0, "means": {"x": 0},
+                                "scales": {"x": 1}, "report_bar": 0.5, "high_bar": 0.9}))
+    from factcheck.errors import InputError
+    with pytest.raises(InputError, match="refit"):
+        load(str(path))
+
+
+def test_documents_keep_offsets_for_every_linked_fact(tmp_path: Path) -> None:
+    folder = _write(tmp_path / "boats", {
+        "1.txt": "Pirates caught\n\nThe navy seized two boats and seven AK-47s off Somalia on Tuesday.\n",
+        "2.txt": "Navy seizes pirates\n\nSailors seized three boats and seven AK-47s off Somalia on Tuesday.\n"})
+    report = compare([folder], cache=False)
+    numbers = [f for f in report.findings if f.kind == "number_conflict"]
+    assert numbers, report.findings
+    for finding in numbers:
+        for evidence in finding.evidence:
+            source = report.sources[evidence.document]
+            assert source[evidence.start:evidence.end] == evidence.text
+            assert evidence.start <= evidence.span[0] < evidence.span[1] <= evidence.end
+
+
+def test_variant_filter_on_the_command_line() -> None:
+    done = run_cli("compare", str(ROOT / "seeds"), "-q", "-f", "json", "--variant", "hyphenation")
+    assert done.returncode == 0, done.stderr
+    findings = json.loads(done.stdout)["findings"]
+    assert findings and all(f["kind"] == "name_variant" and f["variant"] == "hyphenation" for f in findings)
+    bad = run_cli("compare", str(ROOT / "seeds"), "-q", "--variant", "nonsense")
+    assert bad.returncode == 2 and "unknown variant" in bad.stderr and "Traceback" not in bad.stderr
+
+
