@@ -32,17 +32,17 @@ from typing import Any
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import natural  # noqa: E402
+import natural
 
-from factcheck.detect import run_detectors  # noqa: E402
-from factcheck.detect._common import sentence_of  # noqa: E402
-from factcheck.embed import get_embedder  # noqa: E402
-from factcheck.link import FactLink, links  # noqa: E402
-from factcheck.link.features import FEATURES  # noqa: E402
-from factcheck.link.values import DATE_KINDS, NUMBER_KINDS, shown_number, views  # noqa: E402
-from factcheck.model import Fact  # noqa: E402
-from factcheck.pipeline import Analysis, analyse  # noqa: E402
-from factcheck.settings import Settings, use  # noqa: E402
+from factcheck.detect import run_detectors
+from factcheck.detect._common import sentence_of
+from factcheck.embed import get_embedder
+from factcheck.link import FactLink, links
+from factcheck.link.features import FEATURES
+from factcheck.link.values import DATE_KINDS, NUMBER_KINDS, shown_number, views
+from factcheck.model import Fact
+from factcheck.pipeline import Analysis, analyse
+from factcheck.settings import Settings, use
 
 ROOT = Path(__file__).resolve().parent.parent
 ITEM_KINDS = {"number": ("number",), "date": ("date", "weekday")}

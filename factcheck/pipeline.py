@@ -6,8 +6,8 @@ files → ingest → segment → embed → group events → align claims → ext
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -55,8 +55,11 @@ class Analysis:
 def analyse(inputs: Iterable[str | Path | Document], *, model: str | Embedder = DEFAULT_MODEL,
             cache: bool = True, progress: Progress | None = None, settings: Settings | None = None) -> Analysis:
     """Read, segment, embed, extract facts, group events and align claims: ``compare`` up to detection."""
+    timings: dict[str, float] = {}
     with use(settings or Settings()) as active_settings:
-        return _analyse(list(inputs), model, cache, progress, active_settings, _stopwatch({}))
+        analysis = _analyse(list(inputs), model, cache, progress, active_settings, _stopwatch(timings))
+    analysis.timings = timings
+    return analysis
 
 
 def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: bool, progress: Progress | None,

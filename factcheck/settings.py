@@ -111,8 +111,11 @@ class DetectSettings:
     context_min_shared: int = 2
     context_thin_jaccard: float = 0.25
     """Content words two sentences must share (and their overlap when only that many) to be about one thing."""
-    number_about: float = 0.1
-    """Relative tolerance of a hedged number ("about 20", "sekitar 20")."""
+    number_near: float = 0.1
+    """How far below its figure "nearly 300" ("hampir 300") reaches."""
+    number_about: float = 0.02
+    """Least relative tolerance of "about 20" ("sekitar 20"); the written figure's rounding unit
+    widens it (``about 1,500`` is 1,450-1,550, ``about 40`` 35-45)."""
     weekday_guess_days: int = 60
     """A year-less date is given the publication year only within this many days of it."""
     same_name_ratio: float = 80

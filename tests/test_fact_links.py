@@ -10,14 +10,13 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import factcheck_in_process as run_cli
 
 from factcheck import compare
 from factcheck.link.features import FEATURES
 from factcheck.link.model import load
 from factcheck.link.values import quantities_agree, quantity
 from factcheck.model import Fact, Quantity
-
-from conftest import factcheck_in_process as run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -85,7 +84,12 @@ def test_unit_conversion_and_hedges_decide_agreement() -> None:
     assert quantities_agree(_fact(25, "km"), _fact(15, "mile"))           # a conversion, rounded
     assert not quantities_agree(_fact(25, "km"), _fact(10, "mile"))
     assert quantities_agree(_fact(25, "km", bound="max"), _fact(10, "mile"))  # "less than 25 km" vs "10 miles"
-    assert quantities_agree(_fact(1500, "orang", bound="about"), _fact(1560, "orang"))
+    assert quantities_agree(_fact(1500, "orang", bound="about"), _fact(1540, "orang"))  # its rounding unit
+    assert not quantities_agree(_fact(1500, "orang", bound="about"), _fact(1580, "orang"))
+    assert not quantities_agree(_fact(7, "person", bound="min"), _fact(6, "person", bound="min"))
+    clock = dict(dimension="clock")
+    assert quantities_agree(_fact(20 * 60 + 40, "clock", bound="about", **clock), _fact(20 * 60 + 45, "clock", **clock))
+    assert not quantities_agree(_fact(15 * 60, "clock", bound="about", **clock), _fact(15 * 60 + 10, "clock", **clock))
     assert not quantities_agree(_fact(12, "person"), _fact(15, "person"))
 
 

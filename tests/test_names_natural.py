@@ -151,6 +151,20 @@ def test_two_clubs_one_letter_apart_are_two_clubs():
     assert not _pairs(found, "Persiba", "Persija"), [f.summary for f in found]
 
 
+def test_two_names_written_in_one_sentence_are_two_entities():
+    found = _detect("Persija menang atas Persiba di Bekasi. Persija kini di posisi tiga.",
+                    "Gol tunggal Persija dicetak pada menit ke-80. Persija naik ke posisi tiga.",
+                    "Suporter Persija bersorak. Pelatih Persija puas dengan hasil itu.")
+    assert not _pairs(found, "Persiba", "Persija"), [f.summary for f in found]
+
+
+def test_a_lone_name_belongs_to_its_own_full_name():
+    found = _detect("Penyerang Dedy Hartono mencetak dua gol. Dedy Hartono kini mengoleksi sepuluh gol.",
+                    "Dedy Hartono menjadi pemain terbaik. Pelatih memuji Dedy Hartono.",
+                    "Bek Ahmad Hariono kesulitan sepanjang laga. Hariono akhirnya diganti.")
+    assert not any("Hariono" in _values(f) for f in found), [f.summary for f in found]
+
+
 def test_short_surnames_a_letter_apart_are_two_players():
     found = _detect("Harry Kane mencetak gol pembuka. Kane kini mengoleksi 20 gol musim ini.",
                     "Kane kembali menjadi pembeda bagi Tottenham. Bek Everton Michael Keane gagal menghentikannya.",
@@ -260,7 +274,22 @@ def test_wanted_indonesian_variants_are_found_with_their_sort():
     found = _detect("Presiden Soeharto lengser pada Mei 1998. Soeharto berkuasa selama 32 tahun.",
                     "Suharto digantikan oleh BJ Habibie. Suharto wafat pada 2008.",
                     "Mantan Presiden Suharto dimakamkan di Astana Giribangun. Keluarga Suharto hadir.",
-                    "Warga Korea Utara menyambut. Delegasi Korea Utara tiba lebih dulu. Rombongan Kora Utara menyusul.")
+                    "Warga Korea Utara menyambut. Delegasi Korea Utara tiba lebih dulu. Delegasi dari Kora Utara menyusul.")
     sorts = {frozenset(_values(f)): f.variant for f in found}
     assert sorts.get(frozenset({"Soeharto", "Suharto"})) == "transliteration", sorts
     assert sorts.get(frozenset({"Kora Utara", "Korea Utara"})) == "spelling", sorts
+
+
+def test_a_slip_across_two_names_needs_the_right_word_from_more_than_one_other_outlet():
+    found = _detect("Pemain senior Hariono kembali dimainkan sejak menit awal.",
+                    "Pemain Persib Dedy Hartono mengaku siap. Dedy Hartono cedera pekan lalu.",
+                    "Persib menang 2-0. Gol Persib dicetak pada babak kedua.")
+    assert not any("Hariono" in _values(f) for f in found), [f.summary for f in found]
+
+
+def test_a_player_is_no_slip_for_the_stadium_of_the_same_report():
+    found = _detect("Liverpool ditahan imbang 1-1 oleh Burnley di Anfield. Burnley unggul lewat Scott Arfield. "
+                    "Suporter di Anfield terdiam.",
+                    "Mohamed Salah menyamakan kedudukan bagi Liverpool. Liverpool gagal menang.",
+                    "Liverpool hanya meraih satu poin dari Burnley.")
+    assert not any("Scott Arfield" in _values(f) for f in found), [f.summary for f in found]

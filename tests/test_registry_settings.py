@@ -104,7 +104,7 @@ def test_use_restores_the_previous_settings() -> None:
     custom = Settings().replace({"detect": {"number_about": 0.2}})
     with use(custom):
         assert active().detect.number_about == 0.2
-    assert active().detect.number_about == 0.1
+    assert active().detect.number_about == Settings().detect.number_about != 0.2
 
 
 def test_cli_settings_file(tmp_path: Path) -> None:

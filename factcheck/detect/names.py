@@ -191,7 +191,47 @@ def _forms(context: EventContext) -> list[Form]:
             key = form_key(fact.text)
             if key:
                 forms.setdefault(key, Form(key)).mentions.append((document, fact))
+    for form in _composites(list(forms.values())):
+        del forms[form.key]
+        for document, fact in form.mentions:
+            rest = _without_first_word(fact)
+            if rest is not None:
+                forms.setdefault(form_key(rest.text), Form(form_key(rest.text))).mentions.append((document, rest))
+    for form in forms.values():
+        form.mentions.sort(key=lambda m: (m[0].id, m[1].start))
     return [forms[k] for k in sorted(forms)]
+
+
+def _composites(forms: list[Form]) -> list[Form]:
+    """Spans that swallowed a name before another (``Pelatih Persiba Timo Scheunemann``).
+
+    A form of three or more words is ``X`` + ``R`` when the event writes ``X`` on its own and ``R``
+    on its own too (``R`` up to a slip, ``Timo Scheuneman``), and no two-word name ``X Y`` with
+    ``Y`` a word of ``R`` makes ``X`` a given name (``Barack`` of ``Barack Obama`` stays in
+    ``Barack Hussein Obama``).
+    """
+    words = [f.words for f in forms]
+    lone = {w[0] for f, w in zip(forms, words) if len(w) == 1 and f.confirmed}
+    given = {(w[0], w[1]) for w in words if len(w) == 2}
+    found = []
+    for form, w in zip(forms, words):
+        if len(w) < 3 or w[0] not in lone or any((w[0], y) in given for y in w[1:]):
+            continue
+        rest = w[1:]
+        if any(len(o) == len(rest) and o[0] != w[0] and all(_same_word(x, y) for x, y in zip(rest, o))
+               for o in words if o is not w):
+            found.append(form)
+    return found
+
+
+def _without_first_word(fact: Fact) -> Fact | None:
+    """The fact with its first word cut off (``None`` when that word is not one plain token)."""
+    match = re.match(r"\S+\s+", fact.text)
+    if not match or len(normalise(match.group()).split()) != 1:
+        return None
+    text = fact.text[match.end():]
+    return replace(fact, text=text, value=normalise(text), start=fact.start + match.end(),
+                   attrs={**fact.attrs, "surface": text})
 
 
 def _lexicon_for(context: EventContext) -> Lexicon:
@@ -221,6 +261,8 @@ class WordCounts:
     confirmed: Counter[str] = field(default_factory=Counter)
     full: dict[str, list[list[str]]] = field(default_factory=dict)
     """Each word → the words of every name of two or more words that holds it."""
+    documents: dict[str, set[str]] = field(default_factory=dict)
+    """Each word → the documents whose names hold it."""
 
     @classmethod
     def of(cls, forms: list[Form]) -> WordCounts:
@@ -231,6 +273,7 @@ class WordCounts:
                 counts.confirmed[word] += form.confirmed
                 if len(form.words) > 1:
                     counts.full.setdefault(word, []).append(form.words)
+                counts.documents.setdefault(word, set()).update(d.id for d, _ in form.mentions)
         return counts
 
 
@@ -253,8 +296,8 @@ def _variant_of(rare: Form, common: Form, event: Event) -> int:
     (``Untied`` → ``Manchester United``, ``Manchester Untied`` → ``United``; never ``Mohammad
     Hatta`` → ``Muhammad Yamin``). The words of two different names are weaker evidence, so this
     route also refuses a common word as the right one (``Blanja`` is no slip for ``Hari Belanja
-    Online``) and a demonym of any language (``Indonesian Contemporary Art`` is no slip for
-    ``Indonesia``).
+    Online``), a demonym of any language (``Indonesian Contemporary Art`` is no slip for
+    ``Indonesia``) and a right word only one other outlet writes.
     """
     lex, words = event.lex, event.words
     if rare.value == common.value or lex.known(normalise(rare.top_spelling)):
@@ -274,16 +317,25 @@ def _variant_of(rare: Form, common: Form, event: Event) -> int:
                     and _slip(w, v, rare, common, event, rare.demonyms) and not _own_entity(w, v, a, words):
                 return 2
     demonyms = rare.demonyms | _all_demonyms()
+    rare_docs = {d.id for d, _ in rare.mentions}
     for i, word in enumerate(a):
         for other in set(b) - set(a):
             if words.total[word] > cfg.name_rare_share * (words.total[word] + words.total[other]) \
                     or words.confirmed[other] < cfg.name_min_frequent or other in event.lower or other in lex.stop \
+                    or not _attested(words.documents.get(other, set()), rare_docs, len(a) > len(b)) \
                     or not _slip(word, other, rare, common, event, demonyms) or _own_entity(word, other, a, words):
                 continue
             fixed = a[:i] + [other] + a[i + 1:]
             if _inside(fixed, b) or _inside(b, fixed) or _initials_apart(fixed, b):
                 return 1
     return 0
+
+
+def _attested(right: set[str], rare: set[str], longer: bool) -> bool:
+    """The right word of a slip across two names is written by two documents, or by the slip's own
+    when the slip is no longer than the right name (one outlet's ``Dedy Hartono`` makes no slip
+    of another's ``Hariono``; a match report's ``Scott Arfield`` is no slip for its ``Anfield``)."""
+    return len(right) >= 2 or (not longer and bool(right & rare))
 
 
 def _initials_apart(a: list[str], b: list[str]) -> bool:

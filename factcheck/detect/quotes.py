@@ -49,6 +49,8 @@ _FRAGMENT_WORDS = 8
 _SHARED_RUNS = 10
 """Words in shared runs of three or more that pair two quotes however differently outlets cut them
 (``"A." "B," he said`` against ``"A. B," he said``)."""
+_SAME_SENTENCE = 0.5
+"""Share of the shorter side's words the two sentences holding a change must have in common."""
 _ELIDED_RUN = 3
 """A run of this many words left out inside a quote is an (unmarked) elision, unless it carries a
 negation or a number."""
@@ -260,7 +262,7 @@ def _digits(words: list[str]) -> list[str]:
     for word in words:
         if word.strip("0") == "" and kept and kept[-1].isdigit():
             continue
-        kept.append(word.lstrip("0") or "0" if word.isdigit() else word)
+        kept.append((word.lstrip("0") or "0") if word.isdigit() else word)
     return kept
 
 
@@ -330,12 +332,49 @@ def _kept(said: Said, other: Said, lo: int, hi: int, at: int, stop: frozenset[st
     return len(words) >= _ELIDED_RUN and not carries
 
 
+def _breaks(said: Said, lo: int, hi: int) -> bool:
+    """A sentence ends between words ``lo:hi`` of ``said``."""
+    return any(_SENTENCE_END.search(_between(said, k)) for k in range(lo + 1, hi))
+
+
+def _reworded_edge(a: Said, b: Said, x: tuple[int, int], y: tuple[int, int], where: str) -> bool:
+    """Both quotes begin (end) with the same sentence, worded differently there: each edge hunk
+    stays inside one sentence, and not both are a whole sentence of their own."""
+    if _breaks(a, *x) or _breaks(b, *y):
+        return False
+    if where == "end":
+        ends = all(_SENTENCE_END.search(s.document.source[s.words[-1][2]:s.end]) for s in (a, b))
+        whole = _SENTENCE_END.search(_between(a, x[0])) and _SENTENCE_END.search(_between(b, y[0]))
+        return bool(ends and not whole)
+    return not (_SENTENCE_END.search(_between(a, x[1])) and _SENTENCE_END.search(_between(b, y[1])))
+
+
 def _cut_short(short: Said, long: Said, end_short: int, lo: int) -> bool:
     """``short`` ends its quote with a full stop where ``long`` goes on with the same sentence."""
     tail = short.document.source[short.words[end_short - 1][2]:short.end] if end_short else ""
     if not _SENTENCE_END.search(tail):
         return False
     return not _SENTENCE_END.search(_between(long, lo))
+
+
+def _hunks(x: list[str], y: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """``(where, i1, i2, j1, j2)``: the words that differ, ``where`` being ``start``, ``inside`` or
+    ``end``. What lies before the first (after the last) run of two or more shared words is one
+    edge hunk, so a stray shared ``the`` does not turn two cut points into a change."""
+    ops = difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
+    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
+    anchors = [k for k in equal if ops[k][2] - ops[k][1] >= 2 or ops[k][1] == ops[k][3] == 0
+               or (ops[k][2] == len(x) and ops[k][4] == len(y))] or equal
+    if not anchors:
+        return []
+    first, last = ops[anchors[0]], ops[anchors[-1]]
+    found = []
+    if first[1] or first[3]:
+        found.append(("start", 0, first[1], 0, first[3]))
+    found += [("inside", *op[1:]) for op in ops[anchors[0]:anchors[-1]] if op[0] != "equal"]
+    if last[2] < len(x) or last[4] < len(y):
+        found.append(("end", last[2], len(x), last[4], len(y)))
+    return found
 
 
 def _changes(a: Said, b: Said) -> list[Change]:
@@ -346,24 +385,24 @@ def _changes(a: Said, b: Said) -> list[Change]:
     negations = _negation_words(langs)
     values = _number_values(langs)
     ordinals = _ordinals(langs)
-    ops = difflib.SequenceMatcher(None, x, y, autojunk=False).get_opcodes()
-    equal = [k for k, op in enumerate(ops) if op[0] == "equal"]
-    if not equal:
-        return []
-    first, last = equal[0], equal[-1]
     found: list[Change] = []
-    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
-        if tag == "equal":
-            continue
+    hunks = _hunks(x, y)
+    # Quotes that start and end at one place are one passage: a sentence reworded however
+    # heavily is still a change of it. Otherwise a change must sit in sentences that match.
+    coextensive = all(i2 - i1 <= _EDGE_CHANGE and j2 - j1 <= _EDGE_CHANGE
+                      for where, i1, i2, j1, j2 in hunks if where != "inside")
+    for where, i1, i2, j1, j2 in hunks:
         xa, yb = x[i1:i2], y[j1:j2]
         if _formatting(xa, yb, values, ordinals, caps):
             continue
-        if k < first:  # where each outlet starts quoting
-            if not (xa and yb and len(xa) <= _EDGE_CHANGE and len(yb) <= _EDGE_CHANGE):
+        if where == "start":  # where each outlet starts quoting
+            if not (xa and yb and (len(xa) <= _EDGE_CHANGE and len(yb) <= _EDGE_CHANGE
+                                   or _reworded_edge(a, b, (i1, i2), (j1, j2), "start"))):
                 continue
-        elif k > last:  # where each outlet stops
+        elif where == "end":  # where each outlet stops
             if xa and yb:
-                if len(xa) > _EDGE_CHANGE or len(yb) > _EDGE_CHANGE:
+                if (len(xa) > _EDGE_CHANGE or len(yb) > _EDGE_CHANGE) \
+                        and not _reworded_edge(a, b, (i1, i2), (j1, j2), "end"):
                     continue
             elif xa:
                 if len(xa) > _EDGE_CHANGE or not _cut_short(b, a, j1, i1):
@@ -373,8 +412,23 @@ def _changes(a: Said, b: Said) -> list[Change]:
         elif (not yb and _kept(a, b, i1, i2, j1, stop, negations, values)) \
                 or (not xa and _kept(b, a, j1, j2, i1, stop, negations, values)):
             continue
-        found.append(_change(a, b, (i1, i2), (j1, j2), stop, negations, values))
+        elif xa and yb and _whole_sentences(a, i1, i2) and _whole_sentences(b, j1, j2):
+            continue  # each outlet quotes a sentence the other leaves out
+        change = _change(a, b, (i1, i2), (j1, j2), stop, negations, values)
+        if coextensive or _one_sentence(change):
+            found.append(change)
     return found
+
+
+def _one_sentence(change: Change) -> bool:
+    """The sentences holding the change say one thing in both outlets (most of the shorter one's
+    words are in the other): not two different sentences that happen to share a phrase."""
+    x = _in_sentences(change.a, {s for side, s in change.sites if side == 0})
+    y = _in_sentences(change.b, {s for side, s in change.sites if side == 1})
+    if not x or not y:
+        return False
+    common = (len(x) + len(y) - Indel.distance(x, y)) / 2
+    return common / min(len(x), len(y)) >= _SAME_SENTENCE
 
 
 def _change(a: Said, b: Said, a_range: tuple[int, int], b_range: tuple[int, int], stop: frozenset[str],
@@ -473,9 +527,13 @@ def _findings(cluster: list[Said], context: EventContext) -> list[Finding]:
     return [f for f in findings if f is not None]
 
 
-def _local(said: Said, sentences: set[int]) -> str:
+def _in_sentences(said: Said, sentences: set[int]) -> list[str]:
     """The words of ``said`` inside ``sentences``: what this outlet prints there."""
-    return " ".join(w for w, start, _ in said.words if said.sentence_at(start) in sentences)
+    return [w for w, start, _ in said.words if said.sentence_at(start) in sentences]
+
+
+def _local(said: Said, sentences: set[int]) -> str:
+    return " ".join(_in_sentences(said, sentences))
 
 
 def _evidence(said: Said, sentence: Sentence) -> Evidence | None:

@@ -2,7 +2,11 @@
 
 A name is a run of capitalised tokens, cut at function words, titles
 (``Presiden``, ``President``) and known places, so ``Presiden Rusia Vladimir
-Putin`` gives ``Rusia`` and ``Vladimir Putin``. Sentence-initial and headline
+Putin`` gives ``Rusia`` and ``Vladimir Putin``; an institution before an
+office-holder's name is cut off too (``Komisi III DPR RI Akbar Faisal`` gives
+``Akbar Faisal``), and so are the office words of a title (``Menteri Keuangan``).
+Handles, hashtags and web addresses are never names, and a name starts and ends
+at a word boundary of the source (``Perumnas`` holds no ``Peru``). Sentence-initial and headline
 words are only names when the rest of the document writes them capitalised
 too, because a capital there says nothing. The whole document is analysed once
 (a surname borrows the type of the full name it ends) and each sentence gets
@@ -295,7 +299,7 @@ def _is_acronym(text: str) -> bool:
 
 
 def tokens(text: str, offset: int) -> list[Token]:
-    """Word tokens of ``text`` with absolute offsets; web addresses are left out."""
+    """Word tokens of ``text`` with absolute offsets; web addresses, handles and hashtags are left out."""
     masked = _HANDLE.sub(_blank, _DOMAIN.sub(_blank, _URL.sub(_blank, text)))
     found: list[Token] = []
     previous_end = 0

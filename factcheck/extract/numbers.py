@@ -680,9 +680,9 @@ def _score_at(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None:
             or not _SMALL_INT.fullmatch(second.text) or _inside(second, c.dated):
         return None  # ``27 - 28 Mei 2017``: the start of a date range
     k = j + 2
-    if k < len(toks) and toks[k].start == second.end and toks[k].text in "-–:./,":
-        if toks[k].text not in ".," or (k + 1 < len(toks) and toks[k + 1].start == toks[k].end):
-            return None  # ``4-2-1``, ``2-1/2``, ``1-0.5``
+    if k < len(toks) and toks[k].start == second.end and toks[k].text in "-–:./," \
+            and (toks[k].text not in ".," or (k + 1 < len(toks) and toks[k + 1].start == toks[k].end)):
+        return None  # ``4-2-1``, ``2-1/2``, ``1-0.5``
     a, b = int(toks[i].text), int(second.text)
     unit = _unit_at(toks, k, c.d)
     if unit is not None:
@@ -718,7 +718,7 @@ def _age_phrase(c: _Ctx, words: list[tuple[str, int, int]]) -> tuple[int, int] |
     for phrase in c.d.lists.get("age_after", ()):
         parts = phrase.replace("-", " ").split()
         if len(words) >= len(parts) and [w for w, _, _ in words[:len(parts)]] == parts:
-            word, end, tok = words[len(parts) - 1]
+            _, end, tok = words[len(parts) - 1]
             return end, tok + 1
     return None
 
@@ -738,10 +738,17 @@ def _age_at(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None:
             if age is not None:
                 end, after = age
                 return _age(value, start, end, _subject_after(c, after)), after
+    hedge = _before(toks, i, d.sets.get("approx_before", frozenset()))  # ``berusia lebih dari 50 tahun``
     strong = _before(toks, i, d.sets.get("age_before", frozenset()))
+    if not strong and hedge and _before(toks, i - hedge, d.sets.get("age_before", frozenset())):
+        strong = _before(toks, i - hedge, d.sets.get("age_before", frozenset())) + hedge
     weak = not strong and _before(toks, i, d.sets.get("age_before_weak", frozenset()))
     listed = c.age_next >= 0 and i == c.age_next + 1 and toks[c.age_next].low in d.sets.get("age_list_joiners", ())
     if strong or weak or listed:
+        high = None
+        rng = _phrase_at(toks, j, d.lists.get("range_words", ()))
+        if rng and j + rng < len(toks) and toks[j + rng].text.isdigit() and value < int(toks[j + rng].text) <= _MAX_AGE:
+            high, j = float(toks[j + rng].text), j + rng + 1  # ``umur 25 - 45 tahun``
         k = j + _phrase_at(toks, j, d.lists.get("age_units", ()))
         if k == j:
             unit = _unit_at(toks, j, d)
@@ -750,13 +757,15 @@ def _age_at(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None:
         c.age_next = k
         named = i - strong - 1  # ``Sharron Diane Crawford Smith, age 61``
         subject = _subject_before(c, named) if strong and named >= 1 and toks[named].text == "," else None
-        return _age(value, start, toks[k - 1].end, subject), k
+        qty = _age(value, start, toks[k - 1].end, subject)
+        qty.high = high
+        return qty, k
     if i >= 2 and toks[i - 1].text in ",(":
         k = j + (_phrase_at(toks, j, d.lists.get("age_units", ())) if toks[i - 1].text == "(" else 0)
-        after = toks[k].text if k < len(toks) else ""
-        if toks[i - 1].text == "(" and (after != ")" or _in_list(c, i - 1, k)):
+        closer = toks[k].text if k < len(toks) else ""
+        if toks[i - 1].text == "(" and (closer != ")" or _in_list(c, i - 1, k)):
             return None
-        if toks[i - 1].text == "," and after not in ("", ",", ".", ";", ")"):
+        if toks[i - 1].text == "," and closer not in ("", ",", ".", ";", ")"):
             return None
         subject = _subject_before(c, i - 1)
         if subject is None:
@@ -794,10 +803,9 @@ def _subject_before(c: _Ctx, comma: int) -> str | None:
     k = end
     while k >= 0 and end - k < 6:
         tok = toks[k]
-        if _capitalised(tok):
-            k -= 1
-        elif tok.text == "." and k > 0 and toks[k - 1].end == tok.start and _capitalised(toks[k - 1]) \
-                and len(toks[k - 1].text) <= 4 and k < end:
+        initial = tok.text == "." and k > 0 and toks[k - 1].end == tok.start and _capitalised(toks[k - 1]) \
+            and len(toks[k - 1].text) <= 4 and k < end  # ``Mr. LaCalamita``
+        if _capitalised(tok) or initial:
             k -= 1
         else:
             break
@@ -1001,7 +1009,10 @@ def _finish(found: list[_Qty], c: _Ctx, sentence: Sentence, document: Document) 
     return facts
 
 
-_BRACKET = re.compile(r"\s*(?:[A-Z]{2,3}\.?\s*)?[(\[]\s*(?:[^\W\d_]+\s+){0,2}")
+_BRACKET = re.compile(r"\s*(?:[^\W\d_]+\.?\s+){0,3}[(\[]\s*(?:[^\W\d_]+\s+){0,2}")
+"""Between a value and its conversion: a bracket (``25 km (15 miles)``, ``6:41pm PST this evening
+(0241 GMT``), then at most two hedge words. A conversion after ``or``/``atau`` is not marked: there
+the second figure is often an outlet's own sum (``US$ 450 juta atau setara dengan Rp 5,85 triliun``)."""
 
 
 def _converts(first: Fact, second: Fact, text: str, base: int) -> bool:

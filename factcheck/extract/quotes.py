@@ -346,6 +346,10 @@ def _run_after(source: str, names: list[Fact]) -> Fact | None:
             break
         run.append(name)
     persons = [f for f in run if f.attrs.get("type") == "person"]
+    if not persons:  # ``kata Direktur Institute of Regional Issues, sebuah think-tank, Dmitry Zhuravlev``
+        later = [f for f in names[len(run):] if f.attrs.get("type") == "person"]
+        if later:
+            return later[0]
     return (persons or [f for f in run if f.attrs.get("type") != "org"] or run)[-1]
 
 
@@ -441,7 +445,7 @@ def _cue_paragraph_before(document: Document, names: list[Fact], region: tuple[i
                           cue: Cues, quoted: Sequence[tuple[int, int]] = ()) -> tuple[str, Fact | None] | None:
     """A quote opening its paragraph after ``John Kirby, juru bicara …, mengatakan …`` (a paragraph
     that quotes someone itself is no such introduction: the quote before speaks for it)."""
-    if region is None or any(region[0] <= q_start < region[1] for q_start, _ in quoted):
+    if region is None or _quoted_at(quoted, region[0], region[1]):
         return None
     between = _OPENING_SPACE.match(document.source, region[1], start)  # None when start < region[1]
     if between is not None and between.end() < start:
@@ -453,6 +457,17 @@ def _cue_paragraph_before(document: Document, names: list[Fact], region: tuple[i
     first = min(m.start() for m in verbs)
     speaker = _pick(_speakers(document.source, _names_between(names, region[0], region[0] + first)), last=True)
     return ("paragraph", speaker) if speaker else None
+
+
+def _quoted_at(quoted: Sequence[tuple[int, int]], start: int, end: int) -> bool:
+    """A quote opens in ``start:end`` (``quoted`` is sorted)."""
+    at = bisect.bisect_left(quoted, (start, -1))
+    return at < len(quoted) and quoted[at][0] < end
+
+
+def _inside_quote(quoted: Sequence[tuple[int, int]], offset: int) -> bool:
+    at = bisect.bisect_right(quoted, (offset, 1 << 62)) - 1
+    return at >= 0 and quoted[at][0] <= offset < quoted[at][1]
 
 
 def _canonical(fact: Fact | None, names: list[Fact]) -> str | None:
@@ -499,7 +514,7 @@ def _sentence_subject(source: str, names: list[Fact], sentences: list[Sentence],
     for index in range(at, max(-1, at - _SUBJECT_SENTENCES - 1), -1):
         sentence = sentences[index]
         inside = [f for f in _speakers(source, _names_between(names, sentence.start, min(sentence.end, before)))
-                  if not any(q_start <= f.start < q_end for q_start, q_end in quoted)]
+                  if not _inside_quote(quoted, f.start)]
         persons = [f for f in inside if f.attrs.get("type") == "person"]
         if persons:
             return persons[0]

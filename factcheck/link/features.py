@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 from rapidfuzz import fuzz
 
-from ..detect._common import different_subjects, content_words, context_signature, markers, overlap, sentence_of
+from ..detect._common import content_words, context_signature, different_subjects, markers, overlap, sentence_of
 from ..model import Document, Fact, Sentence
 from ..settings import active
 from .values import DATE_KINDS, days_apart, hedged, quantity

@@ -56,18 +56,36 @@ def quantity(fact: Fact) -> Quantity | None:
     low = float(fact.attrs.get("low", fact.value)) * factor
     high = float(fact.attrs.get("high", fact.value)) * factor
     bound = str(fact.attrs.get("bound") or ("range" if "high" in fact.attrs else "exact"))
-    about = active().detect.number_about
-    if bound == "min":
-        low, high = low, math.inf
+    if dim == "clock":
+        low, high = _clock_interval(value, low, high, bound)
+    elif bound == "min":
+        high = math.inf
     elif bound == "max":
-        low = high * (1 - about) if fact.attrs.get("near") else 0.0
+        low = high * (1 - active().detect.number_near) if fact.attrs.get("near") else 0.0
     elif bound == "about":
-        low, high = low * (1 - about), high * (1 + about)
+        slack = max(_precision(float(fact.value)) / 2 * factor, active().detect.number_about * abs(value))
+        low, high = low - slack, high + slack
     _, conversion = _units()
     converted = bool(fact.attrs.get("converted_from")) or factor != 1.0
     return Quantity(dimension=dim, unit=unit, low=low, high=high, value=value, bound=bound,
                     tolerance=conversion if converted else 0.0, converted=bool(fact.attrs.get("converted_from")),
                     subject=str(fact.attrs.get("subject") or ""))
+
+
+CLOCK_ABOUT = 5.0
+"""Minutes either side of "about 3 p.m."; "shortly after"/"before" reach half an hour."""
+CLOCK_BOUND = 30.0
+
+
+def _clock_interval(value: float, low: float, high: float, bound: str) -> tuple[float, float]:
+    """A time of day's interval: hedges are minutes, not a share of the minutes since midnight."""
+    if bound == "about":
+        return low - CLOCK_ABOUT, high + CLOCK_ABOUT
+    if bound == "min":
+        return value, value + CLOCK_BOUND
+    if bound == "max":
+        return value - CLOCK_BOUND, value
+    return low, high
 
 
 def number_key(fact: Fact) -> tuple[str, str] | None:
@@ -92,6 +110,8 @@ def quantities_agree(fa: Fact, fb: Fact) -> bool:
     slack = max(qa.tolerance, qb.tolerance)
     scale = max(abs(qa.value), abs(qb.value), 1e-9)
     tolerance = 1e-9 * scale + slack * scale
+    if qa.bound == qb.bound and qa.bound in ("min", "max") and abs(qa.value - qb.value) > tolerance:
+        return False  # "at least seven" against "at least six": two tolls reported, not one range
     if qa.low <= qb.high + tolerance and qb.low <= qa.high + tolerance:
         return True
     return rounds_to(float(fa.value), float(fb.value)) or rounds_to(float(fb.value), float(fa.value))
