@@ -28,14 +28,16 @@ class Wording:
     """How a detector names its values and what they measure."""
 
     kind: str
+    family: str
+    """The link model family that scores these facts: ``number`` or ``date``."""
     shown: Callable[[Fact, str], str]
     """``(fact, level) -> value as shown``; facts with one shown value agree."""
     what: Callable[[list[Fact]], str]
     """The thing measured, for the summary: ``age of Robert Buckley``, ``number of boats``."""
 
 
-def bars(context: EventContext) -> tuple[float, float]:
-    model = model_for(context)
+def bars(context: EventContext, family: str) -> tuple[float, float]:
+    model = model_for(context).family(family)
     cfg = context.settings.link
     report = cfg.report_bar if cfg.report_bar is not None else model.report_bar
     high = cfg.high_bar if cfg.high_bar is not None else model.high_bar
@@ -44,7 +46,7 @@ def bars(context: EventContext) -> tuple[float, float]:
 
 def linked_findings(context: EventContext, scored: list[FactLink], wording: Wording) -> list[Finding]:
     """One finding per group of linked facts that disagree (pair by pair where a group is not one thing)."""
-    report_bar, high_bar = bars(context)
+    report_bar, high_bar = bars(context, wording.family)
     kept = [link for link in scored if link.score >= report_bar or link.same_statement]
     findings = []
     for level in sorted({link.level for link in kept}):

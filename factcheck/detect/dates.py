@@ -34,7 +34,7 @@ from ._linked import Wording, linked_findings
 KIND = "date_conflict"
 
 
-WORDING = Wording(KIND, lambda fact, level: views(fact)[level], lambda group: "date")
+WORDING = Wording(KIND, "date", lambda fact, level: views(fact)[level], lambda group: "date")
 
 
 def _days_apart(a: str, b: str) -> int:

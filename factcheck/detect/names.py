@@ -347,9 +347,11 @@ def _initials_apart(a: list[str], b: list[str]) -> bool:
 
 
 def _apart(rare: Form, common: Form) -> bool:
-    """Two different entities whatever their spelling: written in one sentence (``Persiba``
-    beat ``Persija``), or a person against a club or a place."""
-    if rare.sentences & common.sentences:
+    """Two different entities whatever their spelling: written next to each other in one
+    sentence (``Persija`` beat ``Persiba``) by a form written more than once (a one-off slip
+    may repeat a name in its sentence: ``bahasa Tionghoa … bahasa Toinghoa``), or a person
+    against a club or a place."""
+    if rare.count > 1 and rare.sentences & common.sentences:
         return True
     kinds = {rare.kind, common.kind}
     return "person" in kinds and bool(kinds & {"org", "place"})

@@ -39,7 +39,7 @@ def what(group: list[Fact]) -> str:
     return _WHAT.get(q.dimension, q.dimension)
 
 
-WORDING = Wording(KIND, lambda fact, level: shown_number(fact), what)
+WORDING = Wording(KIND, "number", lambda fact, level: shown_number(fact), what)
 
 
 class NumberConflicts:

@@ -40,6 +40,11 @@ class FactLink:
     """The aligner matched the two sentences as one statement and these facts as counterparts."""
 
 
+def family_of(fact: Fact) -> str:
+    """The link model family a fact is scored by: ``date`` or ``number``."""
+    return "date" if fact.kind in DATE_KINDS else "number"
+
+
 def model_for(context: EventContext) -> LinkModel:
     return load(context.settings.link.model)
 
@@ -57,6 +62,7 @@ def links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
 def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
     model = model_for(context)
     claim_of = _claim_index(context)
+    centre = _features.event_centre([v[i] for v in (context.vectors or {}).values() for i in range(min(2, len(v)))])
     statements = _statement_pairs(context)
     sides: dict[tuple[str, int, int], _features.Side] = {}
     groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
@@ -78,6 +84,9 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
     for group_key in sorted(groups):
         facts = groups[group_key]
         per_document = Counter(f.document for f in facts)
+        by_document: dict[str, list[Fact]] = defaultdict(list)
+        for fact in facts:
+            by_document[fact.document].append(fact)
         candidates = []
         for fa, fb in _candidates(facts, sides, context):
             level, differ = _relation(fa, fb, context)
@@ -95,8 +104,10 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
             ambiguity = per_document[fa.document] + per_document[fb.document] - 2
             mutual = affinity >= best[_id(fa), fb.document] and affinity >= best[_id(fb), fa.document]
             statement = _statement_key(fa, fb) in statements
-            values = _features.vector(sa, sb, same_claim, statement, ambiguity, mutual)
-            out.append(FactLink(fa, fb, level, differ, round(model.score(values), 6), tuple(values),
+            echoed = differ and (_gives(fb.document, fa, by_document) or _gives(fa.document, fb, by_document))
+            values = _features.vector(sa, sb, same_claim, statement, ambiguity, mutual, echoed, centre)
+            score = model.family(family_of(fa)).score(values)
+            out.append(FactLink(fa, fb, level, differ, round(score, 6), tuple(values),
                                 statement and _counterparts(fa, fb, sa, sb, facts)))
     return out
 
@@ -156,6 +167,13 @@ def _candidates(facts: list[Fact], sides: dict, context: EventContext) -> Iterab
         fa, fb = facts[i], facts[j]
         if fa.document != fb.document:
             yield fa, fb
+
+
+def _gives(document: str, fact: Fact, by_document: dict[str, list[Fact]]) -> bool:
+    """Does ``document`` also state ``fact``'s value (a same-unit fact that agrees with it)?"""
+    if fact.kind in NUMBER_KINDS:
+        return any(quantities_agree(other, fact) for other in by_document.get(document, ()))
+    return False
 
 
 def _statement_key(fa: Fact, fb: Fact) -> tuple:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import numpy as np
 from rapidfuzz import fuzz
 
+from .. import lang
 from ..detect._common import content_words, context_signature, different_subjects, markers, overlap, sentence_of
 from ..model import Document, Fact, Sentence
 from ..settings import active
@@ -32,8 +34,12 @@ FEATURES = (
     "value_gap",         # how far apart the values are (log scale)
     "hedge",             # either value is hedged (about, more than, a range)
     "lead",              # both facts stand in their article's first sentences
+    "centrality",        # how close the less central sentence is to the event's leads (what the story is about)
     "ambiguity",         # how many same-unit facts each side has to choose from (log)
     "mutual_best",       # each fact is the other's most alike counterpart in the other article
+    "value_echoed",      # one article also gives the other's value for this unit: two quantities, not one
+    "reporting_date",    # a date next to a speech verb ("police said Saturday"): when it was told
+    "relative_date",     # a date read from the publication day (today, yesterday, next Monday)
     "is_date",
     "is_count",
     "is_duration",
@@ -56,6 +62,8 @@ class Side:
     words: frozenset[str]
     subject: str
     """The nearest name or ordinal before the fact in its sentence: whom or which item the value is about."""
+    reporting: bool
+    """The fact is a date standing next to a speech verb."""
 
 
 def side(fact: Fact, document: Document, vectors: np.ndarray | None) -> Side | None:
@@ -67,10 +75,44 @@ def side(fact: Fact, document: Document, vectors: np.ndarray | None) -> Side | N
     else:
         position = document.sentences.index(sentence)
     vector = vectors[position] if vectors is not None and 0 <= position < len(vectors) else None
-    found = markers(document, sentence)
+    found = markers(document, sentence) | _opening_name(document, sentence)
+    neighbours = context_signature(document, fact)
+    reporting = fact.kind in DATE_KINDS and bool({neighbours[0], neighbours[1]} & _speech_verbs())
     return Side(fact, document, sentence, vector, _context(document, sentence, fact),
-                context_signature(document, fact), found, content_words(document, sentence),
-                _subject(document, sentence, fact, found))
+                neighbours, found, content_words(document, sentence),
+                _subject(document, sentence, fact, found), reporting)
+
+
+@cache
+def _speech_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in lang.merged("names").get("speech_verbs", []) if " " not in w)
+
+
+def _opening_name(document: Document, sentence: Sentence) -> frozenset[str]:
+    """A sentence's first word when the article also writes it as a name elsewhere
+    (``Dorsey's been at the plant for 37 years``): ``markers`` skips the first word, which is
+    usually just capitalised, but a sentence often opens with its subject."""
+    words = _WORD.findall(document.source[sentence.start:sentence.end])
+    if not words or not words[0][:1].isupper():
+        return frozenset()
+    first = words[0].lower()
+    return frozenset({first}) if first in _name_words(document) else frozenset()
+
+
+_NAMES: dict[int, tuple[list[Fact], frozenset[str]]] = {}
+
+
+def _name_words(document: Document) -> frozenset[str]:
+    """Words of the article's confirmed names (not a lone sentence-initial word)."""
+    entry = _NAMES.get(id(document))
+    if entry is None or entry[0] is not document.facts:
+        if len(_NAMES) > 4096:
+            _NAMES.clear()
+        words = frozenset(w.lower() for f in document.facts if f.kind == "name" and not f.attrs.get("tentative")
+                          for w in _WORD.findall(f.text))
+        entry = (document.facts, words)
+        _NAMES[id(document)] = entry
+    return entry[1]
 
 
 def _subject(document: Document, sentence: Sentence, fact: Fact, found: frozenset[str]) -> str:
@@ -108,7 +150,7 @@ def affinity(a: Side, b: Side) -> float:
 
 
 def vector(a: Side, b: Side, same_claim: bool, same_statement: bool, ambiguity: int,
-           mutual_best: bool) -> list[float]:
+           mutual_best: bool, value_echoed: bool, centre: np.ndarray | None = None) -> list[float]:
     """The feature values of one pair, in ``FEATURES`` order."""
     cosine = float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
     other = _different(a.markers, b.markers)
@@ -126,12 +168,31 @@ def vector(a: Side, b: Side, same_claim: bool, same_statement: bool, ambiguity: 
         _gap(a.fact, b.fact),
         float(hedged(a.fact) or hedged(b.fact)),
         float(a.sentence.index <= 2 and b.sentence.index <= 2),
+        _centrality(a, b, centre),
         math.log1p(ambiguity),
         float(mutual_best),
+        float(value_echoed),
+        float(a.reporting or b.reporting),
+        float(bool(a.fact.attrs.get("relative") or b.fact.attrs.get("relative"))),
         float(a.fact.kind in DATE_KINDS),
         float(a.fact.kind == "number" and (quantity(a.fact) or _NO).dimension == "count"),
         float(a.fact.kind == "duration"),
     ]
+
+
+def _centrality(a: Side, b: Side, centre: np.ndarray | None) -> float:
+    if centre is None or a.vector is None or b.vector is None:
+        return 0.0
+    return float(min(np.dot(a.vector, centre), np.dot(b.vector, centre)))
+
+
+def event_centre(leads: list[np.ndarray]) -> np.ndarray | None:
+    """The normalised mean of the event's lead sentences: what the story is about."""
+    if not leads:
+        return None
+    mean = np.mean(np.stack(leads), axis=0)
+    norm = float(np.linalg.norm(mean))
+    return mean / norm if norm else None
 
 
 class _No:

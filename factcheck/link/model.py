@@ -20,7 +20,9 @@ from .features import FEATURES
 
 
 @dataclass(frozen=True)
-class LinkModel:
+class FamilyModel:
+    """One family's logistic score (numbers, or dates) and the bars fitted for it."""
+
     weights: tuple[float, ...]
     bias: float
     means: tuple[float, ...]
@@ -31,6 +33,17 @@ class LinkModel:
     def score(self, values: list[float]) -> float:
         z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, values, self.means, self.scales))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+
+@dataclass(frozen=True)
+class LinkModel:
+    """Per family (``number``, ``date``) a model over the same features: what makes two dates one
+    occasion is not what makes two counts one quantity."""
+
+    families: tuple[tuple[str, FamilyModel], ...]
+
+    def family(self, name: str) -> FamilyModel:
+        return dict(self.families)[name]
 
 
 @cache
@@ -47,8 +60,15 @@ def load(path: str = "") -> LinkModel:
     if list(names) != list(FEATURES):
         raise InputError(f"link model {path or 'weights.json'} was fitted on other features; refit it "
                          "with benchmarks/fit_links.py")
+    try:
+        return LinkModel(tuple((name, _family(part)) for name, part in sorted(raw["families"].items())))
+    except (KeyError, TypeError, ValueError) as exc:
+        raise InputError(f"link model {path or 'weights.json'} is malformed ({exc})") from None
+
+
+def _family(raw: dict) -> FamilyModel:
     weights = raw["weights"]
-    return LinkModel(weights=tuple(float(weights[n]) for n in FEATURES), bias=float(raw["bias"]),
-                     means=tuple(float(raw["means"][n]) for n in FEATURES),
-                     scales=tuple(float(raw["scales"][n]) or 1.0 for n in FEATURES),
-                     report_bar=float(raw["report_bar"]), high_bar=float(raw["high_bar"]))
+    return FamilyModel(weights=tuple(float(weights[n]) for n in FEATURES), bias=float(raw["bias"]),
+                       means=tuple(float(raw["means"][n]) for n in FEATURES),
+                       scales=tuple(float(raw["scales"][n]) or 1.0 for n in FEATURES),
+                       report_bar=float(raw["report_bar"]), high_bar=float(raw["high_bar"]))
