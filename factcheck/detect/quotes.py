@@ -34,6 +34,7 @@ from functools import cache, cached_property
 
 from rapidfuzz.distance import Indel, Levenshtein
 
+from .. import lang
 from ..extract import _lang
 from ..extract.names import data_languages, lexicon
 from ..extract.quotes import quote_words
@@ -60,20 +61,6 @@ one is where two outlets cut the quote differently."""
 _ELISION = re.compile(r"…|\.\s?\.\s?\.|\[\s*\.*\s*\]|\(\s*\.\.+\s*\)")
 _SENTENCE_END = re.compile(r"[.!?;]")
 _CONTEXT = 3
-# British/American spellings (and friends): rewrites that make both spellings one.
-_SPELLING = tuple((re.compile(p), r) for p, r in (
-    (r"(?<=\w\w)our(?=s?$|ed$|ing$|ite|able|ful|less|hood|er)", "or"),
-    (r"(?<=\w\w)is(?=e$|es$|ed$|ing$|ation|ations|er$|ers$)", "iz"),
-    (r"(?<=\w\w)ys(?=e$|es$|ed$|ing$)", "yz"),
-    (r"(?<=\w\w)tre(?=s?$)", "ter"),
-    (r"(?<=\w\w)ence(?=s?$)", "ense"),
-    (r"(?<=\w)ll(?=ed$|ing$|er$|ers$)", "l"),
-    (r"(?<=\w\w)ogue(?=s?$)", "og"),
-    (r"(?<=\w\w)mme(?=s?$)", "m"),
-    (r"(?<=\w)ae(?=\w)", "e"),
-    (r"(?<=\w)oe(?=\w\w)", "e"),
-    (r"^okay$", "ok"),
-))
 
 
 @dataclass(frozen=True)
@@ -236,8 +223,15 @@ def _same_language(a: str, b: str) -> bool:
 # ---------------------------------------------------------------- word changes
 
 
+@cache
+def _spelling_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    """British/American spellings and friends (``lang/<code>/quotes.json``): rewrites that make both one."""
+    return tuple((re.compile(pattern), replacement)
+                 for pattern, replacement in lang.merged("quotes").get("spelling_rewrites", []))
+
+
 def _spelling(word: str) -> str:
-    for pattern, replacement in _SPELLING:
+    for pattern, replacement in _spelling_rules():
         word = pattern.sub(replacement, word)
     return word
 

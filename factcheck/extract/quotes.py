@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -71,11 +71,6 @@ _MAX_CHARS = 3000
 _SUBJECT_SENTENCES = 3
 """Sentences looked back over for the person a pronoun cue (``he said``) points at."""
 
-# Cues the language tables lack: participles whose subject is the sentence's subject
-# (``..., saying "..."``), and a few more verbs.
-# Kept here, per language, until the tables carry them.
-_PARTICIPLES: dict[str, tuple[str, ...]] = {"en": ("saying", "stating", "adding", "telling", "writing", "declaring", "insisting", "noting")}
-_EXTRA_VERBS: dict[str, tuple[str, ...]] = {"en": ("quoted", "lamented", "tweeted", "posted")}
 
 
 @dataclass(frozen=True)
@@ -99,13 +94,13 @@ class Cues:
 def cues(languages: tuple[str, ...]) -> Cues:
     tables = [_lang.load(code, "names") for code in languages]
 
-    def words(name: str, extra: Mapping[str, tuple[str, ...]] | None = None) -> tuple[str, ...]:
+    def words(name: str) -> tuple[str, ...]:
         found = {w.casefold() for t in tables for w in t.get(name, [])}
-        found |= {w for code in languages for w in (extra or {}).get(code, ())}
         return tuple(sorted(found, key=lambda w: (-len(w), w)))
 
-    participles = tuple(sorted({w for code in languages for w in _PARTICIPLES.get(code, ())}, key=lambda w: (-len(w), w)))
-    verbs = words("speech_verbs", _EXTRA_VERBS)
+    # Participles whose subject is the sentence's subject (``..., saying "..."``).
+    participles = words("speech_participles")
+    verbs = words("speech_verbs")
     pronouns = words("pronoun_cues")
     verb_set = set(verbs) | set(participles)
     # ``he said`` / ``said he`` / ``kata dia``: the word of a pronoun cue that is no verb.
