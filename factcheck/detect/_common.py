@@ -232,8 +232,8 @@ def markers(document: Document, sentence: Sentence) -> frozenset[str]:
         word = match.group()
         if i > 0 and word[:1].isupper() and word.lower() not in _stopwords():
             found.add(word.lower())
-    ordinals = _ordinals()
-    found.update(w.lower() for w in _NAME_WORD.findall(masked) if w.lower() in ordinals)
+    known = ordinals()
+    found.update(w.lower() for w in _NAME_WORD.findall(masked) if w.lower() in known)
     return frozenset(found)
 
 
@@ -241,7 +241,7 @@ _NAME_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 @cache
-def _ordinals() -> frozenset[str]:
+def ordinals() -> frozenset[str]:
     return frozenset(lang.merged("numbers").get("ordinals", []))
 
 

@@ -17,7 +17,15 @@ import numpy as np
 from rapidfuzz import fuzz
 
 from .. import lang
-from ..detect._common import content_words, context_signature, different_subjects, markers, overlap, sentence_of
+from ..detect._common import (
+    content_words,
+    context_signature,
+    different_subjects,
+    markers,
+    ordinals,
+    overlap,
+    sentence_of,
+)
 from ..model import Document, Fact, Sentence
 from ..settings import active
 from .values import DATE_KINDS, days_apart, hedged, quantity
@@ -127,6 +135,8 @@ def other_subject(a: Side, b: Side) -> bool:
         return True  # rows of a series: alike in every word but the names
     if not a.subject or not b.subject or a.subject == b.subject:
         return False
+    if (a.subject in ordinals()) != (b.subject in ordinals()):
+        return False  # "gunfire in Detroit around 10:30" and "the second floor around 10 a.m.": not rivals
     return fuzz.ratio(a.subject, b.subject) < active().detect.same_name_ratio and a.subject not in b.markers \
         and b.subject not in a.markers
 
