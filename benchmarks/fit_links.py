@@ -302,17 +302,21 @@ def main() -> None:
           f"disagreement, {sum(p.look_alike for p in pairs)} only a look-alike")
 
     fold_results = []
+    held_out_reports: dict[str, Any] = {}
     for number, held in enumerate(natural.folds(topics, args.folds), 1):
         held_names = {t.name for t in held}
         train = [p for p in pairs if p.topic not in held_names] + extra
         model = fit_families(train, args.folds, args.l2, args.per_family)
         reports = detect_with(model, {t.name: analyses[t.name] for t in held})
+        held_out_reports.update(reports)
         result = natural.score(held, reports)
         fold_results.append(result)
         shown = ", ".join(f"{n} {m['report_bar']:.2f}/{m['high_bar']:.2f}" for n, m in model["families"].items())
         print(f"  fold {number} (held out {','.join(sorted(held_names, key=int))}; bars {shown}): "
               f"{natural._line(result)}")
-    summary = {}
+    pooled = natural.score(topics, held_out_reports)
+    print(f"  pooled over the held-out folds: {natural._line(pooled)}")
+    summary: dict[str, Any] = {"pooled": {k: v for k, v in pooled.items() if k != "matches"}}
     for measure in ("recall", "precision"):
         values = [r[measure] for r in fold_results]
         summary[measure] = {"mean": round(sum(values) / len(values), 3), "min": round(min(values), 3),

@@ -9,6 +9,7 @@ import json
 import locale
 import logging
 import os
+import re
 import subprocess
 import sys
 import traceback
@@ -19,9 +20,34 @@ from pathlib import Path
 
 import pytest
 
+from factcheck.model import Document
+from factcheck.segment import segment
+
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 FIXTURES = ROOT / "fixtures"
+
+
+def text_document(text: str, language: str = "id", doc_id: str = "d", outlet: str = "") -> Document:
+    """A document with one block per paragraph, cut into sentences by the real segmenter."""
+    blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    document = Document(id=doc_id, path="", source=text, language=language, blocks=blocks, outlet=outlet)
+    document.sentences = segment(document)
+    return document
+
+
+def extracted_quotes(text: str, language: str = "id") -> list[tuple[str | None, str]]:
+    """(speaker, normalised quote) of every quote the real extractor finds, offsets checked."""
+    from factcheck.extract import quotes
+
+    document = text_document(text, language)
+    found = []
+    for sentence in document.sentences:
+        for fact in quotes.extract(sentence, document):
+            assert document.source[fact.start:fact.end] == fact.text
+            assert sentence.start <= fact.start < fact.end <= sentence.end
+            found.append((fact.attrs["speaker"], fact.value))
+    return found
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -2,30 +2,9 @@
 
 from __future__ import annotations
 
-import re
+from conftest import extracted_quotes as _quotes
 
 from factcheck.extract import quotes
-from factcheck.model import Document
-from factcheck.segment import segment
-
-
-def _doc(text: str, language: str = "id") -> Document:
-    blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    document = Document(id="d", path="", source=text, language=language, blocks=blocks)
-    document.sentences = segment(document)
-    return document
-
-
-def _quotes(text: str, language: str = "id") -> list[tuple[str | None, str]]:
-    document = _doc(text, language)
-    found = []
-    for sentence in document.sentences:
-        for fact in quotes.extract(sentence, document):
-            assert document.source[fact.start:fact.end] == fact.text
-            assert sentence.start <= fact.start < fact.end <= sentence.end
-            found.append((fact.attrs["speaker"], fact.value))
-    return found
-
 
 SEED_000 = (
     "Presiden Rusia Vladimir Putin bertemu pemimpin Korea Utara Kim Jong-un.\n"

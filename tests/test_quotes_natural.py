@@ -12,43 +12,26 @@ extractor and detector, and the pipeline cases through ``factcheck.compare`` on 
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
+
+from conftest import extracted_quotes, text_document
 
 from factcheck import compare
 from factcheck.detect.quotes import QuoteDriftDetector
 from factcheck.extract import names, quotes
-from factcheck.model import Document, Finding
+from factcheck.model import Finding
 from factcheck.registry import EventContext
-from factcheck.segment import segment
 
 # ---------------------------------------------------------------- helpers
 
 
-def _doc(text: str, language: str = "en", doc_id: str = "d") -> Document:
-    blocks = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
-    document = Document(id=doc_id, path="", source=text, language=language, blocks=blocks, outlet=doc_id)
-    document.sentences = segment(document)
-    return document
-
-
-def _quotes(text: str, language: str = "en") -> list[tuple[str | None, str]]:
-    """(speaker, normalised quote) of every quote the extractor finds."""
-    document = _doc(text, language)
-    found = []
-    for sentence in document.sentences:
-        for fact in quotes.extract(sentence, document):
-            assert document.source[fact.start:fact.end] == fact.text
-            assert sentence.start <= fact.start < fact.end <= sentence.end
-            found.append((fact.attrs["speaker"], fact.value))
-    return found
 
 
 def _detect(*texts: str, language: str = "en") -> list[Finding]:
     """The real extractors and the quote detector on one event made of ``texts``."""
     documents = {}
     for i, text in enumerate(texts):
-        document = _doc(text, language, f"d{i}")
+        document = text_document(text, language, f"d{i}", outlet=f"d{i}")
         document.facts = sorted([*names.document_names(document),
                                  *(f for s in document.sentences for f in quotes.extract(s, document))],
                                 key=lambda f: (f.start, f.end))
@@ -97,7 +80,7 @@ def test_a_quote_over_several_lines_of_tokenised_text_is_one_quote_with_its_spea
             "I don't need to do any of that anymore, '' she told the magazine.\n"
             "`` Right now there's no indication that we have any connection there.\n"
             "We just don't have any leads at all, '' Fire Chief James Steele said.\n")
-    found = _quotes(text)
+    found = extracted_quotes(text, "en")
     assert found == [
         ("tara reid", "i have done enough of everything for a lifetime i partied i had fun i do not need to do any of "
                   "that anymore"),
@@ -110,7 +93,7 @@ def test_single_quotes_are_quotes_and_apostrophes_are_not():
             "'I've done it. Trust me. I don't need to do anything anymore, ' she told the magazine.\n"
             "The NYPD ’ s officers said the youths' anger was understandable.\n"
             "‘ The youth in this community have no outlets for their anger, ’ Jumaane Williams wrote.\n")
-    found = _quotes(text)
+    found = extracted_quotes(text, "en")
     assert found == [("tara reid", "i have done it trust me i do not need to do anything anymore"),
                      ("jumaane williams", "the youth in this community have no outlets for their anger")]
 
@@ -118,7 +101,7 @@ def test_single_quotes_are_quotes_and_apostrophes_are_not():
 def test_pronoun_cue_takes_the_last_named_person_not_an_organisation():
     text = ("German Chancellor Angela Merkel told the Bundestag that the EU needed new fiscal rules.\n"
             "\"The future of Europe and the future of Germany within Europe is at stake,\" she said.\n")
-    assert _quotes(text) == [("angela merkel", "the future of europe and the future of germany within europe is "
+    assert extracted_quotes(text, "en") == [("angela merkel", "the future of europe and the future of germany within europe is "
                                                "at stake")]
 
 
@@ -126,7 +109,7 @@ def test_a_possessive_or_a_nameless_subject_is_not_the_speaker():
     text = ("Actress Tara Reid checked into rehab this week.\n"
             "\"Tara Reid has checked herself into Promises Treatment Center,\" Reid's rep told Us Weekly.\n"
             "\"This is a sad day for the Kraft Foods family,\" the company said in a statement.\n")
-    assert [s for s, _ in _quotes(text)] == [None, None]
+    assert [s for s, _ in extracted_quotes(text, "en")] == [None, None]
 
 
 def test_the_last_name_of_a_title_run_after_the_verb_speaks():
@@ -134,7 +117,7 @@ def test_the_last_name_of_a_title_run_after_the_verb_speaks():
             "\"Nothing in this regulation relieves a federal agency of its responsibilities,\" said Interior "
             "Secretary Dirk Kempthorne in a conference call.\n"
             "\"Within one minute or two, the whole roof was ablaze,\" said Palmer Public Safety Director Jon Owen.\n")
-    assert [s for s, _ in _quotes(text)] == ["dirk kempthorne", "jon owen"]
+    assert [s for s, _ in extracted_quotes(text, "en")] == ["dirk kempthorne", "jon owen"]
 
 
 def test_indonesian_cues_before_and_after_the_quote():
@@ -144,7 +127,7 @@ def test_indonesian_cues_before_and_after_the_quote():
             "\"Inflasi akan turun ke kisaran sasaran pada akhir tahun,\" ungkap Perry.\n"
             "Menurut Perry Warjiyo, \"nilai tukar rupiah masih stabil dan terkendali dengan baik.\"\n"
             "\"Kami terus memantau harga pangan di daerah,\" tuturnya.\n")
-    assert [s for s, _ in _quotes(text, "id")] == ["sri mulyani", "perry warjiyo", "perry warjiyo", "perry warjiyo"]
+    assert [s for s, _ in extracted_quotes(text, "id")] == ["sri mulyani", "perry warjiyo", "perry warjiyo", "perry warjiyo"]
 
 
 # ---------------------------------------------------------------- shortening is not drift

@@ -34,6 +34,11 @@ class Wording:
     """``(fact, level) -> value as shown``; facts with one shown value agree."""
     what: Callable[[list[Fact]], str]
     """The thing measured, for the summary: ``age of Robert Buckley``, ``number of boats``."""
+    readable: Callable[[Fact, str], str] | None = None
+    """``(fact, level) -> value as a reader writes it`` for the summary (``30 years``, not minutes)."""
+
+    def said(self, fact: Fact, level: str) -> str:
+        return self.readable(fact, level) if self.readable else self.shown(fact, level)
 
 
 def bars(context: EventContext, family: str) -> tuple[float, float]:
@@ -102,16 +107,19 @@ def _summary(context: EventContext, wording: Wording, level: str, group: list[Fa
     what = wording.what(group)
     if len({f.document for f in group}) == 1:
         document = context.documents[group[0].document]
-        shown = " vs ".join(f"{wording.shown(f, level)} ({f.text!r})" for f in group)
+        shown = " vs ".join(f"{wording.said(f, level)} ({f.text!r})" for f in group)
         return f"{outlet(document)} gives two values for the {what}: {shown}"
     by_value: dict[str, set[str]] = {}
+    said: dict[str, str] = {}
     for fact in group:
-        by_value.setdefault(wording.shown(fact, level), set()).add(outlet(context.documents[fact.document]))
+        value = wording.shown(fact, level)
+        by_value.setdefault(value, set()).add(outlet(context.documents[fact.document]))
+        said.setdefault(value, wording.said(fact, level))
     ranked = sorted(by_value.items(), key=lambda kv: (-len(kv[1]), kv[0]))
-    parts = [f"{value} ({_outlets(names)})" for value, names in ranked]
+    parts = [f"{said[value]} ({_outlets(names)})" for value, names in ranked]
     lead = f"{what[:1].upper()}{what[1:]}: "
     if top:
-        lead += f"most say {top}; "
+        lead += f"most say {said[top]}; "
     return lead + " vs ".join(parts)
 
 

@@ -11,7 +11,7 @@ rounds, and a value converted from another unit has a conversion tolerance.
 from __future__ import annotations
 
 from ..link import links
-from ..link.values import NUMBER_KINDS, quantity, shown_number
+from ..link.values import NUMBER_KINDS, quantity, readable_number, shown_number
 from ..model import Fact, Finding
 from ..registry import EventContext, detectors
 from ._common import dedupe
@@ -39,7 +39,8 @@ def what(group: list[Fact]) -> str:
     return _WHAT.get(q.dimension, q.dimension)
 
 
-WORDING = Wording(KIND, "number", lambda fact, level: shown_number(fact), what)
+WORDING = Wording(KIND, "number", lambda fact, level: shown_number(fact), what,
+                  lambda fact, level: readable_number(fact))
 
 
 class NumberConflicts:

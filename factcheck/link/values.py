@@ -165,6 +165,36 @@ def shown_number(fact: Fact) -> str:
     return f"{number} {unit}" if unit else number
 
 
+_DURATIONS = (("year", 525600.0), ("month", 43200.0), ("week", 10080.0), ("day", 1440.0), ("hour", 60.0),
+              ("minute", 1.0), ("second", 1 / 60))
+_SCALES = (("trillion", 1e12), ("billion", 1e9), ("million", 1e6))
+_HEDGES = {"min": "more than ", "max": "less than ", "about": "about "}
+
+
+def readable_number(fact: Fact) -> str:
+    """A number fact as a reader writes it: ``30 years`` (not 15768000 minutes), ``180 million USD``,
+    with its hedge (``more than 20 desa``)."""
+    q = quantity(fact)
+    if q is None or q.dimension in ("score", "clock", "age") or "high" in fact.attrs:
+        return shown_number(fact)
+    value = float(fact.value)
+    if q.dimension == "duration":
+        name, size = next(((n, s) for n, s in _DURATIONS if value >= s and _round_enough(value / s)), ("minute", 1.0))
+        amount = _fmt(round(value / size, 1))
+        text = f"{amount} {name}{'' if amount == '1' else 's'}"
+    else:
+        unit = fact.attrs.get("unit") or ""
+        scale = next(((n, s) for n, s in _SCALES if abs(value) >= s), None)
+        amount = f"{_fmt(round(value / scale[1], 3))} {scale[0]}" if scale else _fmt(value)
+        text = f"{amount} {unit}".strip()
+    hedge = "nearly " if fact.attrs.get("near") else _HEDGES.get(str(fact.attrs.get("bound")), "")
+    return hedge + text
+
+
+def _round_enough(amount: float) -> bool:
+    return abs(amount * 10 - round(amount * 10)) < 1e-6
+
+
 def _fmt(value: Any) -> str:
     value = float(value)
     return f"{value:.0f}" if value.is_integer() else f"{value:g}"
