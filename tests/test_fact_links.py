@@ -7,6 +7,7 @@ to a temporary folder, and the typed-value layer on real extracted facts.
 from __future__ import annotations
 
 import json
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from conftest import factcheck_in_process as run_cli
 from factcheck import compare
 from factcheck.link.features import FEATURES
 from factcheck.link.model import load
-from factcheck.link.values import quantities_agree, quantity
+from factcheck.link.values import date_span, days_apart, quantities_agree, quantity
 from factcheck.model import Fact, Quantity
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,3 +138,14 @@ def test_variant_filter_on_the_command_line() -> None:
     assert bad.returncode == 2 and "unknown variant" in bad.stderr and "Traceback" not in bad.stderr
 
 
+
+
+def test_dates_are_typed_intervals_at_their_granularity() -> None:
+    month = Fact("date", "2021-02", "Februari 2021", 0, 1, "d", 0, {"granularity": "month", "relative": False})
+    day = Fact("date", "2021-03-12", "12 Maret 2021", 0, 1, "d", 0, {"granularity": "day", "relative": False})
+    weekday = Fact("weekday", 4, "Jumat", 0, 1, "d", 0, {"relative": True})
+    span = date_span(month)
+    assert span is not None and (span.start, span.end, span.granularity) == (date(2021, 2, 1), date(2021, 2, 28), "month")
+    assert days_apart(month, day) == 12 and days_apart(day, day) == 0
+    bare = date_span(weekday)
+    assert bare is not None and bare.start is None and bare.weekday == 4 and days_apart(weekday, day) is None

@@ -28,7 +28,7 @@ from ..detect._common import (
 )
 from ..model import Document, Fact, Sentence
 from ..settings import active
-from .values import DATE_KINDS, days_apart, hedged, quantity
+from .values import DATE_KINDS, date_span, days_apart, hedged, quantity
 
 FEATURES = (
     "sentence_cosine",   # embedding cosine of the two sentences
@@ -219,6 +219,9 @@ def _different(a: frozenset[str], b: frozenset[str]) -> bool:
 def _gap(fa: Fact, fb: Fact) -> float:
     """Values far apart are less likely one quantity misreported than two quantities."""
     if fa.kind in DATE_KINDS:
+        sa, sb = date_span(fa), date_span(fb)
+        if sa is None or sb is None or sa.granularity != "day" or sb.granularity != "day":
+            return 0.5  # a month, a year or a weekday: how far apart is not known to the day
         apart = days_apart(fa, fb)
         return math.log10(1 + apart) / 3 if apart is not None else 0.5
     qa, qb = quantity(fa), quantity(fb)

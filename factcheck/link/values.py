@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import date
+from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 from typing import Any
 
 from ..extract.dates import WEEKDAY_NAMES
-from ..model import Fact, Quantity
+from ..model import DateSpan, Fact, Quantity
 from ..settings import active
 
 NUMBER_KINDS = frozenset({"number", "duration"})
@@ -252,11 +252,39 @@ def date_level(fa: Fact, fb: Fact) -> str | None:
     return level
 
 
-def days_apart(fa: Fact, fb: Fact) -> int | None:
-    va, vb = views(fa).get("day"), views(fb).get("day")
-    if va is None or vb is None:
+def date_span(fact: Fact) -> DateSpan | None:
+    """The typed value of a date fact: the days it names, at the granularity it was written."""
+    if fact.kind == "weekday":
+        return DateSpan(None, None, "weekday", True, int(fact.value))
+    if fact.kind != "date":
         return None
-    return abs((date.fromisoformat(va) - date.fromisoformat(vb)).days)
+    value, relative = str(fact.value), bool(fact.attrs.get("relative"))
+    level = native(fact)
+    weekday = fact.attrs.get("weekday")
+    try:
+        if level == "day":
+            day = date.fromisoformat(value)
+            return DateSpan(day, day, "day", relative, weekday if isinstance(weekday, int) else None)
+        if level == "month":
+            first = date.fromisoformat(value[:7] + "-01")
+            following = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return DateSpan(first, following - timedelta(days=1), "month", relative)
+        if level == "year":
+            year = int(value[:4])
+            return DateSpan(date(year, 1, 1), date(year, 12, 31), "year", relative)
+    except ValueError:
+        return None
+    return DateSpan(None, None, level, relative)
+
+
+def days_apart(fa: Fact, fb: Fact) -> int | None:
+    """Days between two dates' intervals (0 when they overlap), None when either names no interval."""
+    sa, sb = date_span(fa), date_span(fb)
+    if sa is None or sb is None or sa.start is None or sb.start is None or sa.end is None or sb.end is None:
+        return None
+    if sa.start <= sb.end and sb.start <= sa.end:
+        return 0
+    return min(abs((sa.start - sb.end).days), abs((sb.start - sa.end).days))
 
 
 def shown_date(fact: Fact) -> str:
