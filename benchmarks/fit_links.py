@@ -130,6 +130,40 @@ def fixture_pairs(folder: Path, analysis: Analysis) -> list[Pair]:
     return out
 
 
+INDOSUM_FOLDS = 2
+
+
+def indosum_pairs(analysis: Analysis, labels: list[Any]) -> list[Pair]:
+    """Differing pairs inside the hand-labelled IndoSum findings (``benchmarks/labels``): the verdict of
+    the finding whose evidence holds both facts. Grouped ``indosum:0``/``indosum:1`` by event, so that
+    one half can be held out."""
+    spans = [(label.spans, label.verdict) for label in labels if label.kind in ("number_conflict", "date_conflict")]
+    out = []
+    for number, context in enumerate(analysis.contexts):
+        for kinds in (NUMBER_KINDS, DATE_KINDS):
+            for link in links(context, kinds):
+                if not link.differ:
+                    continue
+                a, b = (link.a.document, link.a.start, link.a.end), (link.b.document, link.b.start, link.b.end)
+                verdicts = [verdict for held, verdict in spans if a in held and b in held]
+                if verdicts:
+                    y = int("true" in verdicts)
+                    out.append(Pair(f"indosum:{number % INDOSUM_FOLDS}", list(link.features), y, False, 1.0))
+    return out
+
+
+def indosum_precision(model: dict[str, Any], analysis: Analysis, labels: list[Any], half: int) -> dict[str, Any]:
+    """Number and date findings of ``model`` on the IndoSum events of one half, judged by the hand labels."""
+    import indosum_findings
+
+    held = [c for number, c in enumerate(analysis.contexts) if number % INDOSUM_FOLDS == half]
+    found = detect_with(model, {"indosum": dataclasses.replace(analysis, contexts=held)})["indosum"].findings
+    wanted = [f for f in found if f.kind in ("number_conflict", "date_conflict")]
+    scores = indosum_findings.score(indosum_findings.judge(wanted, labels))
+    return {kind: {"findings": s.findings, "labelled": s.labelled, "true": s.true, "false": s.false}
+            for kind, s in scores.items() if kind in ("number_conflict", "date_conflict")}
+
+
 def pairs_of(topic: natural.Topic, analysis: Analysis) -> list[Pair]:
     documents = {d.id: d for d in analysis.documents}
     out = []
@@ -278,6 +312,8 @@ def main() -> None:
     parser.add_argument("--out", default=str(ROOT / "factcheck" / "link" / "weights.json"))
     parser.add_argument("--model", default="use-m3")
     parser.add_argument("--per-family", action="store_true", help="fit dates and numbers apart")
+    parser.add_argument("--indosum-labels", default=str(ROOT / "benchmarks" / "labels" / "indosum_findings.jsonl"),
+                        help="hand-labelled IndoSum findings added to the training sets ('' for none)")
     parser.add_argument("--fixtures", default=str(ROOT / "fixtures"),
                         help="labelled fixture cases added to every training set ('' for none)")
     args = parser.parse_args()
@@ -297,6 +333,17 @@ def main() -> None:
         extra.extend(fixture_pairs(folder.parent, analyse([folder.parent], model=embedder)))
     print(f"{len(extra)} differing pairs from {args.fixtures or 'no'} fixtures, {sum(p.label for p in extra)} "
           "expected findings; they join every training set, never a held-out one", file=sys.stderr)
+    indo: list[Pair] = []
+    indo_analysis: Analysis | None = None
+    indo_labels: list[Any] = []
+    if args.indosum_labels and Path(args.indosum_labels).exists():
+        import indosum_findings
+
+        indo_labels = indosum_findings.load_labels(args.indosum_labels)
+        indo_analysis = analyse([Path(args.eval_dir) / "indosum" / "articles.jsonl"], model=embedder)
+        indo = indosum_pairs(indo_analysis, indo_labels)
+        print(f"{len(indo)} differing pairs in {len(indo_labels)} hand-labelled IndoSum findings, "
+              f"{sum(p.label for p in indo)} true", file=sys.stderr)
     positives = sum(p.label for p in pairs)
     print(f"{len(pairs)} differing candidate pairs over {len(topics)} topics; {positives} show an annotated "
           f"disagreement, {sum(p.look_alike for p in pairs)} only a look-alike")
@@ -305,7 +352,7 @@ def main() -> None:
     held_out_reports: dict[str, Any] = {}
     for number, held in enumerate(natural.folds(topics, args.folds), 1):
         held_names = {t.name for t in held}
-        train = [p for p in pairs if p.topic not in held_names] + extra
+        train = [p for p in pairs if p.topic not in held_names] + extra + indo
         model = fit_families(train, args.folds, args.l2, args.per_family)
         reports = detect_with(model, {t.name: analyses[t.name] for t in held})
         held_out_reports.update(reports)
@@ -324,10 +371,20 @@ def main() -> None:
         print(f"  held-out {measure}: mean {summary[measure]['mean']:.3f}  "
               f"range {summary[measure]['min']:.3f}–{summary[measure]['max']:.3f}")
 
-    model = fit_families(pairs + extra, args.folds, args.l2, args.per_family)
+    if indo_analysis is not None:
+        for half in range(INDOSUM_FOLDS):
+            train = pairs + extra + [p for p in indo if p.topic != f"indosum:{half}"]
+            result = indosum_precision(fit_families(train, args.folds, args.l2, args.per_family), indo_analysis,
+                                       indo_labels, half)
+            summary[f"indosum_half_{half}"] = result
+            shown = "  ".join(f"{kind} {r['true']}/{r['labelled']} true of {r['findings']} findings"
+                              for kind, r in result.items())
+            print(f"  IndoSum half {half} held out (hand labels): {shown}")
+    model = fit_families(pairs + extra + indo, args.folds, args.l2, args.per_family)
     model["fitted_on"] = {"corpus": "ECB+ (hand-annotated discrepancies.json) and the labelled fixtures",
                           "topics": [t.name for t in topics], "pairs": len(pairs), "disagreements": positives,
                           "fixture_pairs": len(extra), "fixture_disagreements": sum(p.label for p in extra),
+                          "indosum_pairs": len(indo), "indosum_true": sum(p.label for p in indo),
                           "l2": args.l2}
     model["cross_validated"] = {"folds": args.folds, **summary}
     Path(args.out).write_text(json.dumps(model, indent=1, sort_keys=False) + "\n", encoding="utf-8")

@@ -86,6 +86,10 @@ class LinkSettings:
     """Score at or above which an unhedged conflict is high severity; None: the model's own."""
     window: int = 6
     """Words either side of a fact that stand for its context (what is counted, who is meant)."""
+    max_days_apart: int = 2
+    """Facts of articles published further apart than this are not compared: in hand-labelled IndoSum
+    findings, 118 of 146 false alarms and none of the true ones came from articles 3+ days apart (a
+    later week's tally, a later race). Undated articles are always compared."""
     max_partners: int = 40
     """In a large event, each fact is scored against at most this many most similar same-unit facts."""
     block_size: int = 300

@@ -149,3 +149,21 @@ def test_dates_are_typed_intervals_at_their_granularity() -> None:
     assert days_apart(month, day) == 12 and days_apart(day, day) == 0
     bare = date_span(weekday)
     assert bare is not None and bare.start is None and bare.weekday == 4 and days_apart(weekday, day) is None
+
+
+def _article(folder: Path, name: str, published: str, text: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / name).write_text(json.dumps({"title": "Banjir Demak", "outlet": name.split(".")[0],
+                                           "published": published, "text": text}), encoding="utf-8")
+
+
+def test_a_later_weeks_report_is_a_later_occasion_not_a_conflict(tmp_path: Path) -> None:
+    first = "Banjir merendam 24 desa di Demak dan ribuan warga mengungsi ke balai desa."
+    later = "Banjir merendam 31 desa di Demak dan ribuan warga mengungsi ke balai desa."
+    same_day, week_apart = tmp_path / "same", tmp_path / "apart"
+    _article(same_day, "a.json", "2021-03-12", first)
+    _article(same_day, "b.json", "2021-03-12", later)
+    _article(week_apart, "a.json", "2021-03-12", first)
+    _article(week_apart, "b.json", "2021-03-19", later)
+    assert [k for k, _ in _kinds(same_day)] == ["number_conflict"]
+    assert [k for k, _ in _kinds(week_apart) if k == "number_conflict"] == []

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..detect._common import claim_pairs
-from ..model import Fact
+from ..model import Document, Fact
 from ..registry import EventContext
 from . import features as _features
 from .model import LinkModel, load
@@ -37,7 +37,8 @@ class FactLink:
     score: float
     features: tuple[float, ...]
     same_statement: bool = False
-    """The aligner matched the two sentences as one statement and these facts as counterparts."""
+    """The aligner matched the two sentences as one statement and these facts as counterparts, in articles
+    published the same day."""
 
 
 def family_of(fact: Fact) -> str:
@@ -89,6 +90,8 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
             by_document[fact.document].append(fact)
         candidates = []
         for fa, fb in _candidates(facts, sides, context):
+            if not _close_in_time(sides[_id(fa)].document, sides[_id(fb)].document, context.settings.link.max_days_apart):
+                continue
             level, differ = _relation(fa, fb, context)
             if level is not None and not _features.other_subject(sides[_id(fa)], sides[_id(fb)]):
                 candidates.append((fa, fb, level, differ, _features.affinity(sides[_id(fa)], sides[_id(fb)])))
@@ -107,8 +110,8 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
             echoed = differ and (_gives(fb.document, fa, by_document) or _gives(fa.document, fb, by_document))
             values = _features.vector(sa, sb, same_claim, statement, ambiguity, mutual, echoed, centre)
             score = model.family(family_of(fa)).score(values)
-            out.append(FactLink(fa, fb, level, differ, round(score, 6), tuple(values),
-                                statement and _counterparts(fa, fb, sa, sb, facts)))
+            retold = statement and _counterparts(fa, fb, sa, sb, facts) and _same_day(sa.document, sb.document)
+            out.append(FactLink(fa, fb, level, differ, round(score, 6), tuple(values), retold))
     return out
 
 
@@ -188,6 +191,16 @@ def _statement_pairs(context: EventContext) -> set[tuple]:
         for pair in claim_pairs(context, claim, *bar):
             found.add(tuple(sorted(((pair.a.document, pair.a.index), (pair.b.document, pair.b.index)))))
     return found
+
+
+def _close_in_time(a: Document, b: Document, days: int) -> bool:
+    return a.published is None or b.published is None or abs((a.published - b.published).days) <= days
+
+
+def _same_day(a: Document, b: Document) -> bool:
+    """Published the same day (or undated): a changed value in one statement is then a disagreement; a
+    report of a later day with a new value (a tally after the next race) is left to the model."""
+    return a.published is None or b.published is None or a.published == b.published
 
 
 def _counterparts(fa: Fact, fb: Fact, sa: _features.Side, sb: _features.Side, facts: list[Fact]) -> bool:

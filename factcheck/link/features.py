@@ -48,6 +48,7 @@ FEATURES = (
     "value_echoed",      # one article also gives the other's value for this unit: two quantities, not one
     "reporting_date",    # a date next to a speech verb ("police said Saturday"): when it was told
     "relative_date",     # a date read from the publication day (today, yesterday, next Monday)
+    "published_apart",   # days between the two articles' publication (log): a later report, a later occasion
     "is_date",
     "is_count",
     "is_duration",
@@ -184,10 +185,17 @@ def vector(a: Side, b: Side, same_claim: bool, same_statement: bool, ambiguity: 
         float(value_echoed),
         float(a.reporting or b.reporting),
         float(bool(a.fact.attrs.get("relative") or b.fact.attrs.get("relative"))),
+        _published_apart(a.document, b.document),
         float(a.fact.kind in DATE_KINDS),
         float(a.fact.kind == "number" and (quantity(a.fact) or _NO).dimension == "count"),
         float(a.fact.kind == "duration"),
     ]
+
+
+def _published_apart(a: Document, b: Document) -> float:
+    if a.published is None or b.published is None:
+        return 0.0
+    return math.log1p(abs((a.published - b.published).days)) / 3
 
 
 def _centrality(a: Side, b: Side, centre: np.ndarray | None) -> float:
