@@ -118,3 +118,12 @@ def test_cli_settings_file(tmp_path: Path) -> None:
     bad = run_cli("compare", folder, "--quiet", "--settings", tmp_path / "typo.json")
     assert bad.returncode == 2 and "unknown setting events.treshold" in bad.stderr
     assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_name_tunables_are_read_from_the_settings() -> None:
+    from factcheck.extract.names import is_typo
+
+    assert is_typo("rusian", "rusia")
+    with use(Settings().replace({"extract": {"name_min_long": 99}})):
+        assert not is_typo("rusian", "rusia")
+    assert is_typo("rusian", "rusia")

@@ -26,6 +26,7 @@ from rapidfuzz.distance import OSA
 
 from ..model import Document, Fact, Sentence
 from ..registry import extractors
+from ..settings import active
 from . import _lang
 
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w'’]*[^\W_])?(?:-[^\W\d_][\w'’]*)*\.?")
@@ -44,15 +45,8 @@ _ABBREV = frozenset({"st", "jl", "jln", "dr", "mr", "mrs", "ms", "prof", "gen", 
                      "lt", "col", "capt", "sgt", "jr", "sr", "mt", "ir", "hj", "h", "kh", "drs"})
 _CONNECTORS = frozenset({"of", "the", "de", "van", "von", "der", "den", "del", "du", "bin", "binti", "dos", "das"})
 _INITIAL_AFTER = set(".!?:;\"“”`'‘’…|-–—")
-_HEADLINE_LOWER = 0.1
-_HEADLINE_UPPER = 0.5  # an ALL-CAPS dateline (``JUARA.NET, KUALA LUMPUR -``) does not make a headline
-_MAX_ACRONYM = 6
 _CACHE_SIZE = 64
 _VOWELS = frozenset("aeiouy")
-_MIN_LONG = 5
-_MIN_SHORT = 4
-_LONG_VOWEL_SWAP = 7
-_MIN_SUBSTITUTED = 6
 _MIN_GLUED_REST = 7
 """Letters of a lowercase word glued to a known place (``Rusiakredensial``) when the document does not
 write that word on its own: a shorter rest is the end of a longer word (``Perumnas``, ``Balikpapan``)."""
@@ -145,13 +139,14 @@ def spelling(text: str) -> str:
 
 def is_typo(rare: str, common: str, demonyms: frozenset[str] = frozenset()) -> bool:
     """One small edit inside a long word, not at its start or end: a slip, not another word."""
-    if min(len(rare), len(common)) < _MIN_SHORT or max(len(rare), len(common)) < _MIN_LONG:
+    cfg = active().extract
+    if min(len(rare), len(common)) < cfg.name_min_short or max(len(rare), len(common)) < cfg.name_min_long:
         return False
     if rare[0] != common[0] or OSA.distance(rare, common) != 1:
         return False
     if len(rare) != len(common):
         return _indel_ok(rare, common, demonyms)
-    return len(rare) >= _MIN_SUBSTITUTED and _substitution_ok(rare, common)
+    return len(rare) >= cfg.name_min_substituted and _substitution_ok(rare, common)
 
 
 def _indel_ok(rare: str, common: str, demonyms: frozenset[str]) -> bool:
@@ -169,7 +164,7 @@ def _substitution_ok(rare: str, common: str) -> bool:
         return False
     if len(diffs) == 1:
         a, b = rare[diffs[0]], common[diffs[0]]
-        return not (a in _VOWELS and b in _VOWELS and len(rare) < _LONG_VOWEL_SWAP)
+        return not (a in _VOWELS and b in _VOWELS and len(rare) < active().extract.name_long_vowel_swap)
     return True
 
 
@@ -292,7 +287,7 @@ def _is_cap(text: str) -> bool:
 
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= _MAX_ACRONYM and all(c.isupper() for c in letters)
+    return 2 <= len(letters) <= active().extract.name_max_acronym and all(c.isupper() for c in letters)
 
 
 # ---------------------------------------------------------------- tokenising
@@ -372,9 +367,10 @@ def _is_headline(toks: list[Token], lower: frozenset[str], lex: Lexicon) -> bool
     """
     words = [t.text for t in toks if len(t.text) > 3]
     upper = sum(1 for w in words if w.isupper())
-    if upper >= 3 and upper >= len(words) * _HEADLINE_UPPER:
+    cfg = active().extract
+    if upper >= 3 and upper >= len(words) * cfg.name_headline_upper:
         return True
-    if len(words) < 3 or sum(1 for w in words if not _is_cap(w)) > len(words) * _HEADLINE_LOWER:
+    if len(words) < 3 or sum(1 for w in words if not _is_cap(w)) > len(words) * cfg.name_headline_lower:
         return False
     common = [t for t in toks if _is_cap(t.text) and not t.text.isupper()
               and (t.text.casefold() in lower or t.text.casefold() in lex.stop)]
