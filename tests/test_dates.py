@@ -138,3 +138,27 @@ def test_relative_word_beside_explicit_date_is_one_date(text, value, surface):
 def test_relative_word_apart_from_the_date_stays_its_own_fact():
     found = facts("Kim tiba kemarin dan kembali pada Kamis (25/4).")[0]
     assert [v for _, v, _ in found] == ["2019-04-28", "2019-04-25"]
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("Tersangka dijerat Pasal 2 UU Nomor 31 Tahun 1999 tentang Pemberantasan Tindak Pidana Korupsi.", "id"),
+    ("Aturan itu mengacu pada Undang-Undang No. 20 Tahun 2001 dan Perpres Nomor 54 Tahun 2010.", "id"),
+    ("He was charged under Law No. 31 of 1999 and Resolution 1973 (2011) was cited.", "en"),
+])
+def test_law_citations_are_neither_dates_nor_quantities(text: str, language: str) -> None:
+    from conftest import text_document
+
+    from factcheck.extract import extract_facts
+
+    document = text_document(text, language)
+    facts = extract_facts(document)
+    assert [f.text for f in facts if f.kind in ("date", "weekday", "number", "duration")] == []
+
+
+def test_a_date_beside_a_citation_is_still_found() -> None:
+    from conftest import text_document
+
+    from factcheck.extract import extract_facts
+
+    document = text_document("Ia dijerat UU Nomor 31 Tahun 1999, Rabu (12/4/2017), di Jakarta.", "id")
+    assert [(f.kind, f.value) for f in extract_facts(document) if f.kind == "date"] == [("date", "2017-04-12")]

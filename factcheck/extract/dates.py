@@ -90,7 +90,7 @@ def _find_cached(text: str, lang: str, published: date | None) -> tuple[_Hit, ..
     if not langs:
         return tuple(_dateparser_hits(text, lang, published))
     data = _data(langs)
-    hits: list[tuple[bool, _Hit]] = []
+    hits: list[tuple[bool, _Hit]] = [(True, hit) for hit in _citations(text, data)]
     for rank, finder in enumerate(_FINDERS):
         hits.extend((rank == 0, hit) for hit in finder(text, data, langs, published))
     return tuple(_merge_qualifiers(_non_overlapping(hits), text))
@@ -139,6 +139,18 @@ def _find_all(text: str, lang: str, published: date | None, keep_chrome: bool) -
     if keep_chrome:
         return hits
     return [h for h in hits if h.kind != "chrome"]
+
+
+def _citations(text: str, d: _Data) -> list[_Hit]:
+    """Law and decree citations (``UU Nomor 31 Tahun 1999``, ``Law No. 31 of 1999``): spans that are
+    neither a date (the year dates no occasion) nor a quantity (``20 Tahun`` of ``No. 20 Tahun 2001``)."""
+    patterns = _citation_patterns(d.lists.get("citation_patterns", ()))
+    return [_Hit(m.start(), m.end(), "chrome", None, {}) for pattern in patterns for m in pattern.finditer(text)]
+
+
+@cache
+def _citation_patterns(sources: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in sources)
 
 
 def _non_overlapping(ranked: list[tuple[bool, _Hit]]) -> list[_Hit]:
