@@ -162,3 +162,25 @@ def test_a_date_beside_a_citation_is_still_found() -> None:
 
     document = text_document("Ia dijerat UU Nomor 31 Tahun 1999, Rabu (12/4/2017), di Jakarta.", "id")
     assert [(f.kind, f.value) for f in extract_facts(document) if f.kind == "date"] == [("date", "2017-04-12")]
+
+
+def test_a_year_less_day_with_its_weekday_gets_its_year_in_an_undated_article() -> None:
+    from conftest import text_document
+
+    from factcheck.extract import extract_facts
+
+    text = ("KTT Hanoi pada 2019 lalu berakhir tanpa kesepakatan.\n"
+            "Putin berbicara seperti dilansir Korea Times Sabtu 5 Juni.\n")
+    days = [f for f in extract_facts(text_document(text, "id")) if f.kind == "date" and "Juni" in f.text]
+    assert [(f.value, f.attrs.get("year_inferred")) for f in days] == [("2021-06-05", True)]
+    bare = [f for f in extract_facts(text_document("Putin berbicara Sabtu 5 Juni.\n", "id")) if f.kind == "date"]
+    assert [f.value for f in bare] == ["--06-05"]  # no year named anywhere: left year-less
+
+
+def test_the_seeds_second_event_is_dated_in_2021() -> None:
+    from conftest import SEEDS
+
+    from factcheck import compare
+
+    report = compare([SEEDS])
+    assert "2021-06-05" in [e.date for e in report.events]

@@ -68,10 +68,47 @@ def extract(sentence: Sentence, document: Document) -> list[Fact]:
         if hit.value is None:
             continue
         start, end = sentence.start + hit.start, sentence.start + hit.end
-        facts.append(Fact(kind=hit.kind, value=hit.value, text=document.source[start:end],
+        value, attrs = hit.value, hit.attrs
+        if document.published is None and str(value).startswith("--") and isinstance(attrs.get("weekday"), int):
+            year = weekday_year(str(value), attrs["weekday"], _document_years(document))
+            if year is not None:
+                value, attrs = f"{year}{str(value)[1:]}", {**attrs, "year_inferred": True, "year_from": "weekday"}
+        facts.append(Fact(kind=hit.kind, value=value, text=document.source[start:end],
                           start=start, end=end, document=document.id,
-                          sentence=sentence.index, attrs=hit.attrs))
+                          sentence=sentence.index, attrs=attrs))
     return facts
+
+
+def weekday_year(monthday: str, weekday: int, years: list[int]) -> int | None:
+    """The year of a year-less ``--MM-DD`` written with its weekday, in an undated article: the first
+    year, from the latest the article mentions on, in which that day falls on that weekday
+    (``Sabtu 5 Juni`` after "KTT Hanoi pada 2019" is 2021). None when the article names no year."""
+    if not years:
+        return None
+    month, day = int(monthday[2:4]), int(monthday[5:7])
+    for year in range(max(years), max(years) + 12):
+        try:
+            if date(year, month, day).weekday() == weekday:
+                return year
+        except ValueError:
+            return None
+    return None
+
+
+_YEARS: dict[int, tuple[str, list[int]]] = {}
+
+
+def _document_years(document: Document) -> list[int]:
+    """The years an article's explicit dates name (cached per document)."""
+    entry = _YEARS.get(id(document))
+    if entry is None or entry[0] is not document.source:
+        if len(_YEARS) > 4096:
+            _YEARS.clear()
+        years = sorted({int(str(h.value)[:4]) for s in document.sentences for h in find(s, document)
+                        if h.kind == "date" and not h.attrs.get("relative") and str(h.value)[:4].isdigit()})
+        entry = (document.source, years)
+        _YEARS[id(document)] = entry
+    return entry[1]
 
 
 def spans(sentence: Sentence, document: Document) -> list[tuple[int, int]]:
