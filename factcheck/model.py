@@ -7,9 +7,12 @@ reader can trace any finding back to the words an outlet actually printed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -46,9 +49,20 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     event: str | None = None
+    _derived: dict[str, tuple[Any, Any]] = field(default_factory=dict, repr=False, compare=False)
 
     def span(self, start: int, end: int) -> str:
         return self.source[start:end]
+
+    def derived(self, key: str, depends_on: Any, build: Callable[[], T]) -> T:
+        """``build()``, computed once for as long as ``depends_on`` (``self.facts``, ``self.source``…)
+        is the same object: what stages derive from a document (its facts by sentence, the years it
+        names) is kept with it, not in module-level caches keyed by ``id()``."""
+        entry = self._derived.get(key)
+        if entry is None or entry[0] is not depends_on:
+            entry = (depends_on, build())
+            self._derived[key] = entry
+        return entry[1]
 
 
 @dataclass(frozen=True)

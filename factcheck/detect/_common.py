@@ -310,22 +310,16 @@ def facts_in(document: Document, sentence: Sentence, kinds: frozenset[str] | set
     return [f for f in by_sentence(document).get(sentence.index, ()) if f.kind in kinds]
 
 
-_BY_SENTENCE: dict[int, tuple[list[Fact], dict[int, list[Fact]]]] = {}
-
-
 def by_sentence(document: Document) -> dict[int, list[Fact]]:
     """The document's facts by sentence index, built once per facts list, so that looking up one
     sentence's facts is not a scan of the whole document (quadratic on a long article)."""
-    entry = _BY_SENTENCE.get(id(document))
-    if entry is None or entry[0] is not document.facts:
-        if len(_BY_SENTENCE) > 4096:
-            _BY_SENTENCE.clear()
+    def build() -> dict[int, list[Fact]]:
         index: dict[int, list[Fact]] = {}
         for fact in document.facts:
             index.setdefault(fact.sentence, []).append(fact)
-        entry = (document.facts, index)
-        _BY_SENTENCE[id(document)] = entry
-    return entry[1]
+        return index
+
+    return document.derived("facts_by_sentence", document.facts, build)
 
 
 def components(edges: list[tuple[Fact, Fact]]) -> list[list[Fact]]:

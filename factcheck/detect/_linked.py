@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..link import FactLink, model_for
+from ..link import FactLink, claim_index, model_for
 from ..link.values import hedged, quantity
 from ..model import Fact, Finding
 from ..registry import EventContext
@@ -67,13 +67,14 @@ def linked_findings(context: EventContext, scored: list[FactLink], wording: Word
             for fact in group:
                 by_doc.setdefault(fact.document, set()).add(wording.shown(fact, level))
             if all(len(values) == 1 for values in by_doc.values()) and len(by_doc) > 1:
-                findings.append(_finding(context, wording, level, group, clashes, high_bar))
+                findings.append(_finding(context, wording, level, group, clashes, (report_bar, high_bar)))
                 continue
             for link in clashes:
                 va, vb = wording.shown(link.a, level), wording.shown(link.b, level)
                 if link.a.document == link.b.document or (va not in by_doc[link.b.document]
                                                           and vb not in by_doc[link.a.document]):
-                    findings.append(_finding(context, wording, level, [link.a, link.b], [link], high_bar))
+                    findings.append(_finding(context, wording, level, [link.a, link.b], [link],
+                                             (report_bar, high_bar)))
     return findings
 
 
@@ -82,12 +83,13 @@ def _key(fact: Fact) -> tuple:
 
 
 def _finding(context: EventContext, wording: Wording, level: str, group: list[Fact], clashes: list[FactLink],
-             high_bar: float) -> Finding:
+             bars_: tuple[float, float]) -> Finding:
     strongest = max(clashes, key=lambda link: (link.score, link.same_statement))
     soft = _soft(strongest)
+    report_bar, high_bar = bars_
     if strongest.score >= high_bar and not soft:
         severity = "high"
-    elif strongest.score >= bars(context, wording.family)[0] and not soft:
+    elif strongest.score >= report_bar and not soft:
         severity = "medium"
     else:
         severity = "low"  # hedged, or kept only as one statement: on ECB+ such findings were right 1 time in 12
@@ -113,11 +115,10 @@ def _soft(link: FactLink) -> bool:
 
 
 def _shared_claim(context: EventContext, link: FactLink) -> str | None:
-    for claim in sorted(context.claims, key=lambda c: c.id):
-        where = {(m.document, m.sentence) for m in claim.members}
-        if (link.a.document, link.a.sentence) in where and (link.b.document, link.b.sentence) in where:
-            return claim.id
-    return None
+    """The first claim (by number) holding both facts' sentences, if any: facts are linked across claims."""
+    index = claim_index(context)
+    shared = index.get((link.a.document, link.a.sentence), set()) & index.get((link.b.document, link.b.sentence), set())
+    return min(shared, key=lambda c: int(c[1:]) if c[1:].isdigit() else 0) if shared else None
 
 
 def _summary(context: EventContext, wording: Wording, level: str, group: list[Fact], top: str | None) -> str:

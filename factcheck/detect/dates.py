@@ -14,7 +14,7 @@ from __future__ import annotations
 from datetime import date
 
 from ..link import links
-from ..link.values import DATE_KINDS, date_level, native, shown_date, views
+from ..link.values import DATE_KINDS, date_level, days_apart, native, shown_date, views
 from ..model import Document, Fact, Finding
 from ..registry import EventContext, detectors
 from ..settings import active
@@ -35,10 +35,6 @@ KIND = "date_conflict"
 
 
 WORDING = Wording(KIND, "date", lambda fact, level: views(fact)[level], lambda group: "date")
-
-
-def _days_apart(a: str, b: str) -> int:
-    return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
 
 
 def _single(facts: list[Fact]) -> list[Fact]:
@@ -90,7 +86,7 @@ def _weekday_slips(document: Document) -> list[Finding]:
         for fb in dated[i + 1:]:
             if fa.attrs["weekday"] != fb.attrs["weekday"] or fa.value == fb.value:
                 continue
-            if _days_apart(fa.value, fb.value) > active().detect.date_slip_days or not _one_slip(fa.value, fb.value):
+            if (days_apart(fa, fb) or 0) > active().detect.date_slip_days or not _one_slip(fa.value, fb.value):
                 continue
             fits = [date.fromisoformat(f.value).weekday() == f.attrs["weekday"] for f in (fa, fb)]
             if fits.count(True) != 1 or _same_occasion(document, fa, fb) < active().detect.date_slip_bar:

@@ -30,7 +30,7 @@ def what(group: list[Fact]) -> str:
     if q is None:
         return "number"
     if q.dimension == "age":
-        subjects = sorted({s for s in (quantity(f).subject for f in group if quantity(f)) if s})  # type: ignore[union-attr]
+        subjects = sorted({str(f.attrs["subject"]) for f in group if f.attrs.get("subject")})
         return f"age of {subjects[0]}" if len(subjects) == 1 else "age"
     if q.dimension == "count":
         return f"number of {q.unit}"

@@ -95,20 +95,11 @@ def weekday_year(monthday: str, weekday: int, years: list[int]) -> int | None:
     return None
 
 
-_YEARS: dict[int, tuple[str, list[int]]] = {}
-
-
 def _document_years(document: Document) -> list[int]:
-    """The years an article's explicit dates name (cached per document)."""
-    entry = _YEARS.get(id(document))
-    if entry is None or entry[0] is not document.source:
-        if len(_YEARS) > 4096:
-            _YEARS.clear()
-        years = sorted({int(str(h.value)[:4]) for s in document.sentences for h in find(s, document)
-                        if h.kind == "date" and not h.attrs.get("relative") and str(h.value)[:4].isdigit()})
-        entry = (document.source, years)
-        _YEARS[id(document)] = entry
-    return entry[1]
+    """The years an article's explicit dates name (kept with the document)."""
+    return document.derived("years_named", document.sentences, lambda: sorted(
+        {int(str(h.value)[:4]) for s in document.sentences for h in find(s, document)
+         if h.kind == "date" and not h.attrs.get("relative") and str(h.value)[:4].isdigit()}))
 
 
 def spans(sentence: Sentence, document: Document) -> list[tuple[int, int]]:

@@ -62,9 +62,10 @@ def links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
 
 def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
     model = model_for(context)
-    claim_of = _claim_index(context)
+    claim_of = claim_index(context)
     centre = _features.event_centre([v[i] for v in (context.vectors or {}).values() for i in range(min(2, len(v)))])
     statements = _statement_pairs(context)
+    max_days = context.settings.link.max_days_apart
     sides: dict[tuple[str, int, int], _features.Side] = {}
     groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for doc_id in sorted(context.documents):
@@ -85,12 +86,14 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
     for group_key in sorted(groups):
         facts = groups[group_key]
         per_document = Counter(f.document for f in facts)
+        per_sentence = Counter((f.document, f.sentence) for f in facts)
         by_document: dict[str, list[Fact]] = defaultdict(list)
         for fact in facts:
             by_document[fact.document].append(fact)
+        echoes: dict[tuple, bool] = {}
         candidates = []
         for fa, fb in _candidates(facts, sides, context):
-            if not _close_in_time(sides[_id(fa)].document, sides[_id(fb)].document, context.settings.link.max_days_apart):
+            if not _close_in_time(sides[_id(fa)].document, sides[_id(fb)].document, max_days):
                 continue
             level, differ = _relation(fa, fb, context)
             if level is not None and not _features.other_subject(sides[_id(fa)], sides[_id(fb)]):
@@ -107,10 +110,13 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
             ambiguity = per_document[fa.document] + per_document[fb.document] - 2
             mutual = affinity >= best[_id(fa), fb.document] and affinity >= best[_id(fb), fa.document]
             statement = _statement_key(fa, fb) in statements
-            echoed = differ and (_gives(fb.document, fa, by_document) or _gives(fa.document, fb, by_document))
+            echoed = differ and (_gives(fb.document, fa, by_document, echoes)
+                                 or _gives(fa.document, fb, by_document, echoes))
             values = _features.vector(sa, sb, same_claim, statement, ambiguity, mutual, echoed, centre)
             score = model.family(family_of(fa)).score(values)
-            retold = statement and _counterparts(fa, fb, sa, sb, facts) and _same_day(sa.document, sb.document)
+            counterparts = (per_sentence[fa.document, fa.sentence] == 1 and per_sentence[fb.document, fb.sentence] == 1
+                            ) or sa.neighbours == sb.neighbours
+            retold = statement and counterparts and _close_in_time(sa.document, sb.document, 0)
             out.append(FactLink(fa, fb, level, differ, round(score, 6), tuple(values), retold))
     return out
 
@@ -172,11 +178,14 @@ def _candidates(facts: list[Fact], sides: dict, context: EventContext) -> Iterab
             yield fa, fb
 
 
-def _gives(document: str, fact: Fact, by_document: dict[str, list[Fact]]) -> bool:
-    """Does ``document`` also state ``fact``'s value (a same-unit fact that agrees with it)?"""
-    if fact.kind in NUMBER_KINDS:
-        return any(quantities_agree(other, fact) for other in by_document.get(document, ()))
-    return False
+def _gives(document: str, fact: Fact, by_document: dict[str, list[Fact]], seen: dict[tuple, bool]) -> bool:
+    """Does ``document`` also state ``fact``'s value (a same-unit fact that agrees with it)? Memoised in
+    ``seen``: a fact meets every fact of the other article, and the answer is the same each time."""
+    key = (document, _id(fact))
+    if key not in seen:
+        seen[key] = fact.kind in NUMBER_KINDS and any(quantities_agree(other, fact)
+                                                      for other in by_document.get(document, ()))
+    return seen[key]
 
 
 def _statement_key(fa: Fact, fb: Fact) -> tuple:
@@ -184,35 +193,33 @@ def _statement_key(fa: Fact, fb: Fact) -> tuple:
 
 
 def _statement_pairs(context: EventContext) -> set[tuple]:
-    """Sentence pairs the aligner matched as one statement (a claim's mutual best pairs sharing words)."""
-    found = set()
-    bar = context.settings.detect.number_pair_bar
-    for claim in sorted(context.claims, key=lambda c: c.id):
-        for pair in claim_pairs(context, claim, *bar):
-            found.add(tuple(sorted(((pair.a.document, pair.a.index), (pair.b.document, pair.b.index)))))
+    """Sentence pairs the aligner matched as one statement (a claim's mutual best pairs sharing words),
+    found once per event for numbers and dates alike."""
+    found = context.cache.get("statement_pairs")
+    if found is None:
+        found = set()
+        bar = context.settings.detect.number_pair_bar
+        for claim in sorted(context.claims, key=lambda c: c.id):
+            for pair in claim_pairs(context, claim, *bar):
+                found.add(tuple(sorted(((pair.a.document, pair.a.index), (pair.b.document, pair.b.index)))))
+        context.cache["statement_pairs"] = found
     return found
 
 
 def _close_in_time(a: Document, b: Document, days: int) -> bool:
+    """Published at most ``days`` apart, or either undated. With 0 days: a changed value in one retold
+    statement is a disagreement only on one day; a later day's new value (a tally after the next
+    race) is left to the model."""
     return a.published is None or b.published is None or abs((a.published - b.published).days) <= days
 
 
-def _same_day(a: Document, b: Document) -> bool:
-    """Published the same day (or undated): a changed value in one statement is then a disagreement; a
-    report of a later day with a new value (a tally after the next race) is left to the model."""
-    return a.published is None or b.published is None or a.published == b.published
-
-
-def _counterparts(fa: Fact, fb: Fact, sa: _features.Side, sb: _features.Side, facts: list[Fact]) -> bool:
-    """Each fact is its sentence's only one of its unit, or both stand between the same words."""
-    alone_a = sum(1 for f in facts if (f.document, f.sentence) == (fa.document, fa.sentence)) == 1
-    alone_b = sum(1 for f in facts if (f.document, f.sentence) == (fb.document, fb.sentence)) == 1
-    return (alone_a and alone_b) or sa.neighbours == sb.neighbours
-
-
-def _claim_index(context: EventContext) -> dict[tuple[str, int], set[str]]:
-    index: dict[tuple[str, int], set[str]] = defaultdict(set)
-    for claim in context.claims:
-        for member in claim.members:
-            index[member.document, member.sentence].add(claim.id)
+def claim_index(context: EventContext) -> dict[tuple[str, int], set[str]]:
+    """``(document, sentence) -> ids of the claims holding it``, built once per event."""
+    index = context.cache.get("claim_index")
+    if index is None:
+        index = defaultdict(set)
+        for claim in context.claims:
+            for member in claim.members:
+                index[member.document, member.sentence].add(claim.id)
+        context.cache["claim_index"] = index
     return index

@@ -108,20 +108,11 @@ def _opening_name(document: Document, sentence: Sentence) -> frozenset[str]:
     return frozenset({first}) if first in _name_words(document) else frozenset()
 
 
-_NAMES: dict[int, tuple[list[Fact], frozenset[str]]] = {}
-
-
 def _name_words(document: Document) -> frozenset[str]:
     """Words of the article's confirmed names (not a lone sentence-initial word)."""
-    entry = _NAMES.get(id(document))
-    if entry is None or entry[0] is not document.facts:
-        if len(_NAMES) > 4096:
-            _NAMES.clear()
-        words = frozenset(w.lower() for f in document.facts if f.kind == "name" and not f.attrs.get("tentative")
-                          for w in _WORD.findall(f.text))
-        entry = (document.facts, words)
-        _NAMES[id(document)] = entry
-    return entry[1]
+    return document.derived("confirmed_name_words", document.facts, lambda: frozenset(
+        w.lower() for f in document.facts if f.kind == "name" and not f.attrs.get("tentative")
+        for w in _WORD.findall(f.text)))
 
 
 def _subject(document: Document, sentence: Sentence, fact: Fact, found: frozenset[str]) -> str:
@@ -187,7 +178,7 @@ def vector(a: Side, b: Side, same_claim: bool, same_statement: bool, ambiguity: 
         float(bool(a.fact.attrs.get("relative") or b.fact.attrs.get("relative"))),
         _published_apart(a.document, b.document),
         float(a.fact.kind in DATE_KINDS),
-        float(a.fact.kind == "number" and (quantity(a.fact) or _NO).dimension == "count"),
+        float(a.fact.kind == "number" and _dimension(a.fact) == "count"),
         float(a.fact.kind == "duration"),
     ]
 
@@ -213,11 +204,9 @@ def event_centre(leads: list[np.ndarray]) -> np.ndarray | None:
     return mean / norm if norm else None
 
 
-class _No:
-    dimension = ""
-
-
-_NO = _No()
+def _dimension(fact: Fact) -> str:
+    q = quantity(fact)
+    return q.dimension if q is not None else ""
 
 
 def _different(a: frozenset[str], b: frozenset[str]) -> bool:
