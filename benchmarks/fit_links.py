@@ -263,10 +263,8 @@ def fit_families(pairs: list[Pair], k: int, l2: float, per_family: bool = PER_FA
     return {"features": list(FEATURES), "families": families}
 
 
-def fit_with_bars(pairs: list[Pair], topics: list[str], k: int, l2: float,
-                  bars_on: list[Pair] | None = None) -> dict[str, Any]:
-    """A model fitted on ``pairs``, its bars from an inner cross-validation over ``topics``
-    (only on the pairs of ``bars_on`` when given: one family's bars from a shared fit)."""
+def fit_with_bars(pairs: list[Pair], topics: list[str], k: int, l2: float) -> dict[str, Any]:
+    """A model fitted on ``pairs``, its bars from an inner cross-validation over ``topics``."""
     scores = np.zeros(len(pairs))
     names = sorted(set(topics), key=lambda t: (0, int(t), "") if t.isdigit() else (1, 0, t))
     for held in [names[i::k] for i in range(min(k, len(names)))]:
@@ -277,9 +275,7 @@ def fit_with_bars(pairs: list[Pair], topics: list[str], k: int, l2: float,
         inner = fit(train, l2)
         scores[test_index] = predict(inner, [pairs[i] for i in test_index])
     model = fit(pairs, l2)
-    wanted = None if bars_on is None else {id(p) for p in bars_on}
-    chosen = [i for i, p in enumerate(pairs) if wanted is None or id(p) in wanted]
-    report_bar, high_bar, at_bar = choose_bars(scores[chosen], np.array([pairs[i].label for i in chosen]))
+    report_bar, high_bar, at_bar = choose_bars(scores, np.array([p.label for p in pairs]))
     model.update(report_bar=report_bar, high_bar=high_bar, inner_cv_pairs=at_bar)
     return model
 

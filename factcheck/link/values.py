@@ -31,6 +31,16 @@ def _units() -> tuple[dict[str, tuple[str, float]], float]:
     return table, float(raw.get("conversion_tolerance", 0.05))
 
 
+@cache
+def _base_units() -> dict[str, str]:
+    """Each dimension's base unit: the first (by name) whose factor is 1 (``m``, ``kg``, ``minute``)."""
+    bases: dict[str, str] = {}
+    for unit, (dim, factor) in sorted(_units()[0].items()):
+        if factor == 1.0:
+            bases.setdefault(dim, unit)
+    return bases
+
+
 def dimension_of(fact: Fact) -> tuple[str, str, float]:
     """``(dimension, base unit or counted noun, factor to the base unit)`` of a number fact."""
     if fact.kind == "duration":
@@ -42,8 +52,7 @@ def dimension_of(fact: Fact) -> tuple[str, str, float]:
         dim, factor = table[unit]
         if dim == "money":
             return "money", unit, 1.0
-        base = next((u for u, (d, f) in sorted(table.items()) if d == dim and f == 1.0), unit)
-        return str(written or dim), base, factor
+        return str(written or dim), _base_units().get(dim, unit), factor
     return str(written or "count"), unit, 1.0
 
 
