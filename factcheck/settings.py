@@ -98,20 +98,16 @@ class LinkSettings:
 
 @dataclass(frozen=True)
 class DetectSettings:
-    date_pair_bar: tuple[float, float] = (0.2, 0.4)
-    """Sentence similarity for two dates of one claim to be compared: (single-sentence, multi)."""
     date_twin_bar: float = 0.6
     """Two sentences of one article this alike repeat one statement (their dates must agree)."""
     twin_window: int = 400
     """Repeats are looked for among the next this many dated sentences, so a huge article stays linear."""
-    date_close_bar: float = 0.5
-    date_far_days: int = 400
-    """Dates further apart than this, in sentences less alike than ``date_close_bar``, are other occasions."""
     date_slip_days: int = 31
     date_slip_bar: float = 0.3
     """A within-article date slip: at most this many days and a one-digit change, on one occasion."""
     number_pair_bar: tuple[float, float] = (0.3, 0.45)
-    """Sentence similarity for two numbers of one claim to be compared: (single-sentence, multi)."""
+    """Word overlap at which two sentences of one claim are one statement, so that their numbers and
+    dates are compared whatever the link score (a retelling): (single-sentence, multi)."""
     context_min_shared: int = 2
     context_thin_jaccard: float = 0.25
     """Content words two sentences must share (and their overlap when only that many) to be about one thing."""

@@ -274,17 +274,6 @@ def context_signature(document: Document, fact: Fact) -> tuple[str, str]:
     return (before[-1].lower() if before else ""), (after[0].lower() if after else "")
 
 
-def context_pairs(da: Document, facts_a: list[Fact], db: Document, facts_b: list[Fact]) -> list[tuple[Fact, Fact]]:
-    """Facts of two matched sentences paired by the words around them, where that is unambiguous."""
-    sig_a = [context_signature(da, f) for f in facts_a]
-    sig_b = [context_signature(db, f) for f in facts_b]
-    pairs = []
-    for fa, sa in zip(facts_a, sig_a):
-        if sig_a.count(sa) == 1 and sig_b.count(sa) == 1:
-            pairs.append((fa, facts_b[sig_b.index(sa)]))
-    return pairs
-
-
 def twin_sentences(document: Document, bar: float) -> list[SentencePair]:
     """Pairs of sentences of one document that are near repeats of each other.
 
