@@ -36,7 +36,7 @@ stderr = Console(stderr=True)
 FORMAT_HELP = "Output format: table, json, csv, md or html (more with exporters)."
 KIND_HELP = "Only findings of this kind (repeat or comma-separate), e.g. date_conflict."
 VARIANT_HELP = ("Only name findings of this sort (repeat or comma-separate): spelling, transliteration, "
-                "diacritics, hyphenation, spacing, case.")
+                "diacritics, hyphenation, spacing.")
 MIN_SEVERITY_HELP = "Only findings at or above this severity: low, medium or high."
 FAIL_ON_HELP = "Exit 1 when a finding at or above this severity remains after filtering."
 CSV_BOM_HELP = "Start CSV output with a UTF-8 byte-order mark, so Excel opens it cleanly."

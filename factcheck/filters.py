@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 from . import registry
 from .errors import InputError
-from .model import SEVERITIES, severity_rank
+from .model import NAME_VARIANTS, SEVERITIES, severity_rank
 from .report import Report
 
 KNOWN_KINDS = ("date_conflict", "weekday_mismatch", "number_conflict", "name_variant", "quote_drift")
@@ -37,15 +37,14 @@ def check_kinds(kinds: Iterable[str], report: Report | None = None) -> list[str]
     return wanted
 
 
-KNOWN_VARIANTS = ("spelling", "transliteration", "diacritics", "hyphenation", "spacing", "case")
 
 
 def check_variants(variants: Iterable[str]) -> list[str]:
     """Variant sorts of name findings; a typo is an error, not an empty report."""
     wanted = [v.strip().lower() for variant in variants for v in variant.split(",") if v.strip()]
-    unknown = [v for v in wanted if v not in KNOWN_VARIANTS]
+    unknown = [v for v in wanted if v not in NAME_VARIANTS]
     if unknown:
-        raise InputError(f"unknown variant {', '.join(map(repr, unknown))} (choose from {', '.join(KNOWN_VARIANTS)})")
+        raise InputError(f"unknown variant {', '.join(map(repr, unknown))} (choose from {', '.join(NAME_VARIANTS)})")
     return wanted
 
 

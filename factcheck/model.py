@@ -185,6 +185,9 @@ class Finding:
 
 SEVERITIES = ("low", "medium", "high")
 
+NAME_VARIANTS = ("spelling", "transliteration", "diacritics", "hyphenation", "spacing")
+"""The sorts of name difference a ``name_variant`` finding's ``variant`` says (filterable with ``--variant``)."""
+
 
 def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)

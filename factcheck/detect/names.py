@@ -35,13 +35,13 @@ from functools import cache, cached_property
 
 from ..extract import _lang
 from ..extract.names import Lexicon, data_languages, everywhere, is_typo, lexicon, normalise, spelling
-from ..model import Document, Evidence, Fact, Finding
+from ..model import NAME_VARIANTS, Document, Evidence, Fact, Finding
 from ..registry import EventContext, detectors
 from ..settings import active
 from ._common import evidence_for, make_finding, outlet
 
 KIND = "name_variant"
-SORTS = ("spelling", "transliteration", "diacritics", "hyphenation", "spacing")
+SORTS = NAME_VARIANTS
 _MIN_SHORT_SAFE = 6
 """Letters below which a one-letter edit easily makes another real name (``Kane``/``Keane``)."""
 _MIN_FOLDED_ALONE = 7
