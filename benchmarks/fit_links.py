@@ -33,6 +33,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import natural
+from logistic import fit_logistic, predict_logistic
 
 from factcheck.detect import run_detectors
 from factcheck.detect._common import sentence_of
@@ -182,33 +183,11 @@ def fit(pairs: list[Pair], l2: float) -> dict[str, Any]:
     x = np.array([p.features for p in pairs], dtype=float)
     y = np.array([p.label for p in pairs], dtype=float)
     sample = np.array([p.weight for p in pairs], dtype=float)
-    means = x.mean(axis=0)
-    scales = x.std(axis=0)
-    scales[scales == 0] = 1.0
-    z = np.hstack([np.ones((len(x), 1)), (x - means) / scales])
-    w = np.zeros(z.shape[1])
-    penalty = np.full(z.shape[1], l2)
-    penalty[0] = 0.0
-    for _ in range(50):
-        p = 1 / (1 + np.exp(-np.clip(z @ w, -50, 50)))
-        gradient = z.T @ (sample * (p - y)) + penalty * w
-        hessian = (z * (sample * p * (1 - p))[:, None]).T @ z + np.diag(penalty + 1e-9)
-        step = np.linalg.solve(hessian, gradient)
-        w -= step
-        if np.abs(step).max() < 1e-8:
-            break
-    return {"features": list(FEATURES), "bias": float(w[0]),
-            "weights": {n: round(float(v), 6) for n, v in zip(FEATURES, w[1:])},
-            "means": {n: round(float(v), 6) for n, v in zip(FEATURES, means)},
-            "scales": {n: round(float(v), 6) for n, v in zip(FEATURES, scales)}}
+    return fit_logistic(x, y, sample, FEATURES, l2)
 
 
 def predict(model: dict[str, Any], pairs: list[Pair]) -> np.ndarray:
-    x = np.array([p.features for p in pairs], dtype=float)
-    w = np.array([model["weights"][n] for n in FEATURES])
-    m = np.array([model["means"][n] for n in FEATURES])
-    s = np.array([model["scales"][n] or 1.0 for n in FEATURES])
-    return 1 / (1 + np.exp(-np.clip(model["bias"] + ((x - m) / s) @ w, -50, 50)))
+    return predict_logistic(model, np.array([p.features for p in pairs], dtype=float), FEATURES)
 
 
 MIN_PAIR_PRECISION = 0.4

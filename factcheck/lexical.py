@@ -3,6 +3,10 @@
 Embeddings blur names and numbers (``Kim Jong Un`` ≈ ``Kim Jong Il``);
 surface overlap keeps them apart, and character n-grams survive
 transliteration and typos (``Jong-un``/``Jong Un``, ``Kora``/``Korea``).
+
+``tfidf_matrix`` is dense (a few hundred documents); ``SparseTfidf`` keeps only
+the non-zero entries of each row, for the sentences of an event (thousands), and
+scores only the pairs asked for.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -17,7 +22,12 @@ DIMENSIONS = 1 << 14
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 
 
-def _features(text: str, char_ngrams: bool) -> list[str]:
+_DIGITS = re.compile(r"\d+")
+
+
+def _features(text: str, char_ngrams: bool, mask_digits: bool = False) -> list[str]:
+    if mask_digits:
+        text = _DIGITS.sub("#", text)
     words = [w.casefold() for w in _TOKEN.findall(text)]
     features = [f"w:{w}" for w in words]
     if char_ngrams:
@@ -43,3 +53,51 @@ def tfidf_matrix(texts: Sequence[str], char_ngrams: bool = True) -> np.ndarray:
     weights = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1.0)), 0.0) * idf
     norms = np.linalg.norm(weights, axis=1, keepdims=True)
     return (weights / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+@dataclass(frozen=True)
+class SparseTfidf:
+    """L2-normalised sublinear TF-IDF rows in compressed-row form (``indptr``, ``indices``, ``data``)."""
+
+    indptr: np.ndarray
+    indices: np.ndarray
+    data: np.ndarray
+
+    @classmethod
+    def of(cls, texts: Sequence[str], char_ngrams: bool = True, mask_digits: bool = False) -> SparseTfidf:
+        """IDF comes from ``texts`` themselves; ``mask_digits`` reads every number as the same token, so
+        that two wordings of one statement with different figures still look alike."""
+        rows = []
+        for text in texts:
+            buckets = np.fromiter((_bucket(f) for f in _features(text, char_ngrams, mask_digits)), dtype=np.int32)
+            rows.append(np.unique(buckets, return_counts=True))
+        indptr = np.zeros(len(rows) + 1, dtype=np.int64)
+        indptr[1:] = np.cumsum([len(ids) for ids, _ in rows])
+        indices = np.concatenate([ids for ids, _ in rows]) if rows else np.zeros(0, np.int32)
+        counts = np.concatenate([c for _, c in rows]).astype(np.float32) if rows else np.zeros(0, np.float32)
+        present = np.bincount(indices, minlength=DIMENSIONS)
+        idf = (np.log((1 + len(rows)) / (1 + present)) + 1.0).astype(np.float32)
+        data = (1.0 + np.log(counts)) * idf[indices]
+        row_of = np.repeat(np.arange(len(rows)), np.diff(indptr))
+        norms = np.sqrt(np.bincount(row_of, weights=data.astype(np.float64) ** 2, minlength=len(rows)))
+        data = (data / np.maximum(norms[row_of], 1e-12)).astype(np.float32)
+        return cls(indptr, indices.astype(np.int32), data)
+
+    def pair_cosines(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """Cosine of rows ``left[k]`` and ``right[k]`` for every k: one dense scratch row per distinct left row."""
+        result = np.zeros(len(left), dtype=np.float32)
+        if len(left) == 0:
+            return result
+        scratch = np.zeros(DIMENSIONS, dtype=np.float32)
+        order = np.argsort(left, kind="stable")
+        bounds = np.flatnonzero(np.diff(left[order])) + 1
+        for group in np.split(order, bounds):
+            row = int(left[group[0]])
+            ids = self.indices[self.indptr[row]:self.indptr[row + 1]]
+            scratch[ids] = self.data[self.indptr[row]:self.indptr[row + 1]]
+            for k in group.tolist():
+                other = int(right[k])
+                lo, hi = self.indptr[other], self.indptr[other + 1]
+                result[k] = float(scratch[self.indices[lo:hi]] @ self.data[lo:hi])
+            scratch[ids] = 0.0
+        return result

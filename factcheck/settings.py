@@ -68,12 +68,15 @@ class EventSettings:
 
 @dataclass(frozen=True)
 class AlignSettings:
-    embedding_weight: float = 0.6
-    """Weight of the embedding cosine against character n-gram TF-IDF for a sentence pair."""
-    threshold: float = 1.0
-    """Claims stop merging this many standard deviations above the event's cross-document mean."""
-    min_spread: float = 0.05
-    """Floor on that standard deviation, for events whose pairs are all alike."""
+    model: str = ""
+    """The fitted same-statement model (a JSON file written by ``benchmarks/fit_align.py``); empty: the
+    bundled one."""
+    bar: float | None = None
+    """Mean same-statement probability at or above which sentences make one claim; None: the model's own."""
+    max_partners: int = 40
+    """Each sentence is scored against its best match in at most this many other documents (the most alike)."""
+    candidate_floor: float = 0.2
+    """A best match with a lower embedding cosine is not worth scoring."""
 
 
 @dataclass(frozen=True)

@@ -79,10 +79,10 @@ def test_settings_replace_checks_names_and_types() -> None:
 
 
 def test_settings_file_json_and_toml(tmp_path: Path) -> None:
-    (tmp_path / "s.json").write_text('{"align": {"threshold": 2.5}}', encoding="utf-8")
-    (tmp_path / "s.toml").write_text("[align]\nthreshold = 2.5\n", encoding="utf-8")
+    (tmp_path / "s.json").write_text('{"align": {"bar": 0.7, "max_partners": 12}}', encoding="utf-8")
+    (tmp_path / "s.toml").write_text("[align]\nbar = 0.7\nmax_partners = 12\n", encoding="utf-8")
     assert Settings.load(tmp_path / "s.json") == Settings.load(tmp_path / "s.toml")
-    assert Settings.load(tmp_path / "s.json").align.threshold == 2.5
+    assert Settings.load(tmp_path / "s.json").align.bar == 0.7
     (tmp_path / "bad.json").write_text("{", encoding="utf-8")
     with pytest.raises(InputError, match="bad.json"):
         Settings.load(tmp_path / "bad.json")

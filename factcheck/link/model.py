@@ -9,13 +9,13 @@ which is what a reader means by a disagreement.
 from __future__ import annotations
 
 import json
-import math
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 from ..errors import InputError
+from ..logistic import Logistic
 from .features import FEATURES
 
 
@@ -23,16 +23,12 @@ from .features import FEATURES
 class FamilyModel:
     """One family's logistic score (numbers, or dates) and the bars fitted for it."""
 
-    weights: tuple[float, ...]
-    bias: float
-    means: tuple[float, ...]
-    scales: tuple[float, ...]
+    logistic: Logistic
     report_bar: float
     high_bar: float
 
     def score(self, values: list[float]) -> float:
-        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, values, self.means, self.scales))
-        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+        return self.logistic.score(values)
 
 
 @dataclass(frozen=True)
@@ -67,8 +63,5 @@ def load(path: str = "") -> LinkModel:
 
 
 def _family(raw: dict) -> FamilyModel:
-    weights = raw["weights"]
-    return FamilyModel(weights=tuple(float(weights[n]) for n in FEATURES), bias=float(raw["bias"]),
-                       means=tuple(float(raw["means"][n]) for n in FEATURES),
-                       scales=tuple(float(raw["scales"][n]) or 1.0 for n in FEATURES),
-                       report_bar=float(raw["report_bar"]), high_bar=float(raw["high_bar"]))
+    return FamilyModel(logistic=Logistic.from_json(raw, FEATURES), report_bar=float(raw["report_bar"]),
+                       high_bar=float(raw["high_bar"]))

@@ -1,0 +1,79 @@
+"""Claims from scored sentence pairs: average linkage over a sparse graph, one statement per claim.
+
+Two groups merge while the mean same-statement probability over all their cross-document
+sentence pairs stays at or above the bar; a pair that was never a candidate (neither sentence is
+the other's best match in its document) counts as 0. So a claim grows only with sentences that
+match most of its members, never by being near one of them, and a document gives a claim a
+second sentence only when that sentence itself matches the others (a headline and a lead that
+repeat one statement). Pairs of one document are never counted either way.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections import Counter
+
+import numpy as np
+
+
+def statement_groups(owners: np.ndarray, left: np.ndarray, right: np.ndarray, probability: np.ndarray,
+                     bar: float) -> list[tuple[list[int], float]]:
+    """Groups of sentence rows that span two documents or more, each with its mean pair probability."""
+    keep = probability >= bar * 0.25
+    left, right, probability = left[keep], right[keep], probability[keep]
+    members: dict[int, list[int]] = {}
+    documents: dict[int, Counter[int]] = {}
+    sums: dict[int, dict[int, float]] = {}
+    for a, b, p in zip(left.tolist(), right.tolist(), probability.tolist()):
+        for row in (a, b):
+            if row not in members:
+                members[row], documents[row], sums[row] = [row], Counter([int(owners[row])]), {}
+        sums[a][b] = sums[a].get(b, 0.0) + p
+        sums[b][a] = sums[b].get(a, 0.0) + p
+    version: dict[int, int] = dict.fromkeys(members, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
+
+    def mean(g: int, h: int) -> float:
+        cross = len(members[g]) * len(members[h]) - sum(n * documents[h][d] for d, n in documents[g].items())
+        return sums[g][h] / cross if cross > 0 else 0.0
+
+    def push(g: int, h: int) -> None:
+        value = mean(g, h)
+        if value >= bar:
+            first, other = min(g, h), max(g, h)
+            heapq.heappush(heap, (-round(value, 12), first, other, version[first], version[other]))
+
+    for g in sorted(sums):
+        for h in sorted(sums[g]):
+            if g < h:
+                push(g, h)
+    while heap:
+        _, g, h, version_g, version_h = heapq.heappop(heap)
+        if g not in members or h not in members or version[g] != version_g or version[h] != version_h:
+            continue
+        members[g].extend(members.pop(h))
+        documents[g].update(documents.pop(h))
+        for other, value in sums.pop(h).items():
+            sums[other].pop(h, None)
+            if other != g:
+                sums[g][other] = sums[g].get(other, 0.0) + value
+                sums[other][g] = sums[g][other]
+        sums[g].pop(h, None)
+        version.pop(h)
+        version[g] += 1
+        for other in sorted(sums[g]):
+            push(g, other)
+    label = np.full(len(owners), -1, dtype=np.int64)
+    for g, rows in members.items():
+        label[rows] = g
+    inside = (label[left] == label[right]) & (label[left] >= 0)
+    totals: dict[int, float] = {}
+    for g, p in zip(label[left[inside]].tolist(), probability[inside].tolist()):
+        totals[g] = totals.get(g, 0.0) + p
+    groups = []
+    for g, rows in members.items():
+        if len(documents[g]) < 2:
+            continue
+        count = len(rows) ** 2 - sum(n * n for n in documents[g].values())
+        groups.append((sorted(rows), 2 * totals.get(g, 0.0) / count if count else 0.0))
+    return sorted(groups, key=lambda group: group[0][0])

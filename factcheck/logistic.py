@@ -1,0 +1,45 @@
+"""A fitted logistic score over named features, as stored in the models' readable JSON.
+
+Both fitted models of the pipeline (statement alignment, fact links) are a logistic regression
+over standardised features; fitting lives in ``benchmarks/`` (``benchmarks/logistic.py``), and
+what it learnt is a small JSON object: ``{"features", "weights", "means", "scales", "bias"}``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+
+@dataclass(frozen=True)
+class Logistic:
+    """``σ(bias + Σ wᵢ (xᵢ − meanᵢ) / scaleᵢ)`` over ``features``, in that order."""
+
+    features: tuple[str, ...]
+    weights: tuple[float, ...]
+    bias: float
+    means: tuple[float, ...]
+    scales: tuple[float, ...]
+
+    def score(self, values: Sequence[float]) -> float:
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, values, self.means, self.scales))
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def scores(self, matrix: np.ndarray) -> np.ndarray:
+        """Scores of the rows of ``matrix`` (one column per feature)."""
+        if matrix.shape[0] == 0:
+            return np.zeros(0)
+        z = self.bias + ((matrix - np.asarray(self.means)) / np.asarray(self.scales)) @ np.asarray(self.weights)
+        return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any], features: Sequence[str]) -> Logistic:
+        """The model of ``raw`` over ``features``; KeyError/TypeError/ValueError when it does not fit them."""
+        weights, means, scales = raw["weights"], raw["means"], raw["scales"]
+        return cls(features=tuple(features), weights=tuple(float(weights[n]) for n in features),
+                   bias=float(raw["bias"]), means=tuple(float(means[n]) for n in features),
+                   scales=tuple(float(scales[n]) or 1.0 for n in features))
