@@ -186,16 +186,19 @@ def _group_pairs(group: str, corpus: str, documents: list[Document], vectors: di
 
 
 def fold_of(group: str, folds: int) -> int:
-    return zlib.crc32(group.encode("utf-8")) % folds
+    """Folds by NTREX folder, ECB+ topic (both its stories together) or IndoSum story."""
+    return zlib.crc32(":".join(group.split(":")[:2]).encode("utf-8")) % folds
 
 
 def fit(groups: list[Pairs]) -> dict[str, Any]:
     x = np.vstack([g.features for g in groups])
     y = np.concatenate([g.labels for g in groups])
     corpus = np.concatenate([[g.corpus] * len(g.labels) for g in groups])
-    # Each corpus weighs as much as NTREX in all, so that reading-labelled pairs are not drowned.
-    counts = Counter(corpus.tolist())
-    sample = np.array([counts["ntrex"] / counts[c] if c != "ntrex" and counts["ntrex"] else 1.0 for c in corpus])
+    # Same-language pairs (labelled by reading) weigh as much in all as the translation pairs, so that
+    # they are not drowned by them.
+    same_language = int((corpus != "ntrex").sum())
+    ntrex = len(corpus) - same_language
+    sample = np.where(corpus == "ntrex", 1.0, ntrex / same_language if same_language and ntrex else 1.0)
     model = fit_logistic(x, y, sample, FEATURES, L2)
     model["bar"] = choose_bar(predict_logistic(model, x, FEATURES), y, sample)
     return model
@@ -266,7 +269,8 @@ def main() -> None:
         p, r, f = align_ntrex.prf(held_out_pairs[f"{corpus}_tp"], held_out_pairs[f"{corpus}_fp"],
                                   held_out_pairs[f"{corpus}_fn"])
         report[f"{corpus}_pairs"] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3)}
-        print(f"held-out {corpus:8} pairs: precision {p:.3f} recall {r:.3f} F1 {f:.3f}")
+        print(f"held-out {corpus:8} pairs: precision {p:.3f} recall {r:.3f} F1 {f:.3f}  (tp "
+              f"{held_out_pairs[f'{corpus}_tp']}, fp {held_out_pairs[f'{corpus}_fp']}, fn {held_out_pairs[f'{corpus}_fn']})")
     p, r, f = align_ntrex.prf(held_out_claims["tp"], held_out_claims["fp"], held_out_claims["fn"])
     report["ntrex_claims"] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
                               "events_right": held_out_claims["events_right"], "folders": len(folders)}

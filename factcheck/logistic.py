@@ -7,12 +7,35 @@ what it learnt is a small JSON object: ``{"features", "weights", "means", "scale
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import numpy as np
+
+from .errors import InputError
+
+
+def read_model(package: str, path: str, what: str, features: Sequence[str], fit_script: str) -> dict[str, Any]:
+    """The JSON of a fitted model: the file at ``path``, or ``weights.json`` bundled in ``package``.
+
+    A file that cannot be read, or that was fitted on other features than ``features``, is an
+    ``InputError`` naming ``what`` it is and the script that refits it."""
+    name = path or f"{package.rsplit('.', 1)[-1]}/weights.json"
+    try:
+        if path:
+            raw = json.loads(Path(path).read_text(encoding="utf-8"))
+        else:
+            raw = json.loads((resources.files(package) / "weights.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise InputError(f"cannot read the {what} {name}: {exc}") from None
+    if not isinstance(raw, dict) or list(raw.get("features", [])) != list(features):
+        raise InputError(f"{what} {name} was fitted on other features; refit it with {fit_script}")
+    return raw
 
 
 @dataclass(frozen=True)

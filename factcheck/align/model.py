@@ -8,14 +8,11 @@ absolute number: it does not depend on what else is in the folder.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 from ..errors import InputError
-from ..logistic import Logistic
+from ..logistic import Logistic, read_model
 from .features import FEATURES
 
 
@@ -32,17 +29,8 @@ class StatementModel:
 @cache
 def load(path: str = "") -> StatementModel:
     """The model at ``path`` (a fit script's output), or the bundled one."""
-    name = path or "align/weights.json"
-    try:
-        if path:
-            raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        else:
-            raw = json.loads((resources.files(__package__) / "weights.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read the statement model {name}: {exc}") from None
-    if list(raw.get("features", [])) != list(FEATURES):
-        raise InputError(f"statement model {name} was fitted on other features; refit it with benchmarks/fit_align.py")
+    raw = read_model(__package__ or "factcheck.align", path, "statement model", FEATURES, "benchmarks/fit_align.py")
     try:
         return StatementModel(Logistic.from_json(raw, FEATURES), float(raw["bar"]), float(raw["no_rival"]))
     except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"statement model {name} is malformed ({exc})") from None
+        raise InputError(f"statement model {path or 'align/weights.json'} is malformed ({exc})") from None

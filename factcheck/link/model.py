@@ -8,14 +8,11 @@ which is what a reader means by a disagreement.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 from ..errors import InputError
-from ..logistic import Logistic
+from ..logistic import Logistic, read_model
 from .features import FEATURES
 
 
@@ -45,21 +42,11 @@ class LinkModel:
 @cache
 def load(path: str = "") -> LinkModel:
     """The model at ``path`` (a fit script's output), or the bundled one."""
-    try:
-        if path:
-            raw = json.loads(Path(path).read_text(encoding="utf-8"))
-        else:
-            raw = json.loads((resources.files(__package__) / "weights.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise InputError(f"cannot read the link model {path or 'weights.json'}: {exc}") from None
-    names = raw.get("features", [])
-    if list(names) != list(FEATURES):
-        raise InputError(f"link model {path or 'weights.json'} was fitted on other features; refit it "
-                         "with benchmarks/fit_links.py")
+    raw = read_model(__package__ or "factcheck.link", path, "link model", FEATURES, "benchmarks/fit_links.py")
     try:
         return LinkModel(tuple((name, _family(part)) for name, part in sorted(raw["families"].items())))
-    except (KeyError, TypeError, ValueError) as exc:
-        raise InputError(f"link model {path or 'weights.json'} is malformed ({exc})") from None
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise InputError(f"link model {path or 'link/weights.json'} is malformed ({exc})") from None
 
 
 def _family(raw: dict) -> FamilyModel:
