@@ -200,21 +200,32 @@ def fit(groups: list[Pairs]) -> dict[str, Any]:
     ntrex = len(corpus) - same_language
     sample = np.where(corpus == "ntrex", 1.0, ntrex / same_language if same_language and ntrex else 1.0)
     model = fit_logistic(x, y, sample, FEATURES, L2)
-    model["bar"] = choose_bar(predict_logistic(model, x, FEATURES), y, sample)
+    # The bar is chosen on the same-language pairs: translations clear any sensible bar (the
+    # held-out NTREX numbers say so), paraphrases by different outlets are where it matters.
+    scores = predict_logistic(model, x, FEATURES)
+    chosen = corpus != "ntrex" if same_language else np.ones(len(corpus), dtype=bool)
+    model["bar"] = choose_bar(scores[chosen], y[chosen], sample[chosen])
     return model
 
 
+BETA = 1.0
+"""The bar maximises pair F-beta. Measured with 0.5 (precision first): same-language held-out pairs
+0.82 precision / 0.43 recall against 0.65 / 0.62 with 1.0, but the fact links, which read claims,
+then lost held-out ECB+ recall (0.314 against 0.339), so F1 it is."""
+
+
 def choose_bar(scores: np.ndarray, labels: np.ndarray, sample: np.ndarray) -> float:
-    """The bar with the best weighted pair F1."""
+    """The bar with the best weighted pair F-beta (``BETA``)."""
     best = (-1.0, 0.5)
     for bar in np.round(np.arange(0.10, 0.91, 0.01), 2):
         chosen = scores >= bar
         tp = float(sample[chosen & (labels == 1)].sum())
         fp = float(sample[chosen & (labels == 0)].sum())
         fn = float(sample[~chosen & (labels == 1)].sum())
-        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
-        if f1 > best[0]:
-            best = (f1, float(bar))
+        beta2 = BETA ** 2
+        score = (1 + beta2) * tp / ((1 + beta2) * tp + beta2 * fn + fp) if tp else 0.0
+        if score > best[0]:
+            best = (score, float(bar))
     return best[1]
 
 

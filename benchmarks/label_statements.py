@@ -45,17 +45,73 @@ DEFAULT_LABELS = ROOT / "benchmarks" / "labels" / "statement_pairs.jsonl"
 TOP_K = 3
 
 # IndoSum stories covered by two or more outlets, checked by reading (the articles report one event).
-INDOSUM_STORIES: dict[str, list[str]] = {}
+INDOSUM_STORIES: dict[str, list[str]] = {
+    "setnov-summons": [
+        "1510015773-setnov-mangkir-lagi-alasannya-tak-ada-izin-preside",
+        "1510129464-pengacara-setya-novanto-ancam-pidanakan-kpk",
+    ],
+    "deddy-mizwar-pan": [
+        "1503383408-doa-amien-rais-untuk-deddy-mizwar-agar-jadi-gubern",
+        "1503389976-deddy-mizwar-berharap-dukungan-pan",
+    ],
+    "neymar-psg": [
+        "1501964400-alasan-terbesar-neymar-gabung-psg",
+        "1502039100-tinggalkan-barca-neymar-sedih-dicap-mata-duitan",
+    ],
+    "catalonia-autonomy": [
+        "1508692500-spanyol-ambil-alih-pemerintahan-dan-memecat-pemimp",
+        "1508473029-catalonia-ancam-deklarasi-merdeka-spanyol-akan-cab",
+    ],
+    "tegal-ott": [
+        "1504081844-komentar-wakil-wali-kota-tegal-mengenai-ott",
+        "1504090429-kpk-amankan-ratusan-juta-rupiah-dalam-ott-pejabat-",
+    ],
+    "ucl-final-2017": [
+        "1496606400-daftar-juara-liga-champions-sejarah-real-madrid",
+        "1496629800-buffon-real-madrid-layak-menang",
+        "1496815200-dicoret-zidane-di-final-ini-kata-lucas-vazquez",
+    ],
+    "setnov-pretrial": [
+        "1513295866-hakim-tetapkan-praperadilan-setya-novanto-gugur",
+        "1513214722-kpk-disebut-paksa-hakim-putuskan-praperadilan-hari",
+    ],
+    "halimah-yacob": [
+        "1505346319-halimah-yacob-dan-janji-di-secarik-kertas-untuk-wa",
+        "1505269952-halimah-yacob-wanita-pertama-jadi-presiden-singapu",
+    ],
+    "community-shield-2017": [
+        "1502125200-arsenal-bungkam-chelsea-lewat-adu-penalti",
+        "1502216400-cahill-minta-maaf-pada-mertesacker",
+    ],
+    "idrus-marham-minister": [
+        "1516261873-golkar-bantah-idrus-marham-jadi-mensos-sebagai-bar",
+        "1516227000-jokowi-resmi-lantik-idrus-marham-jadi-menteri-sosi",
+    ],
+    "gatot-us-entry": [
+        "1508885580-jenderal-gatot-presiden-minta-saya-tidak-ke-as",
+        "1508747820-kemenlu-kalau-panglima-tni-mau-berangkat-hari-ini-",
+        "1508837395-mau-ngobrol-jenderal-dunford-minta-telepon-jendera",
+    ],
+    "setnov-crash": [
+        "1510968407-wartawan-sopir-setya-novanto-jadi-tersangka",
+        "1511061484-tak-ada-bercak-darah-di-mobil-yang-ditumpangi-nova",
+    ],
+    "brexit-mudik-2017": [
+        "1496947620-mudik-2017-kapolri-antisipasi-kemacetan-di-brexit",
+        "1496969280-tol-brexit-dibuka-satu-arah-saat-mudik",
+    ],
+}
 
 _URL = re.compile(r"^\s*(https?://|www\.)\S*\s*$")
 _DATE = re.compile(r"^[\W\d_]*(\w+\s+){0,3}\d{1,4}([,/.\s-]+\w+){0,4}\s*$")
+_SEE_ALSO = re.compile(r"^\W*(baca juga|read more|see also)\b", re.IGNORECASE)
 _MONTH = re.compile(r"jan|feb|mar|apr|mei|may|jun|jul|aug|agu|sep|oct|okt|nov|dec|des|\d{4}", re.IGNORECASE)
 
 
 def is_chrome(sentence: Sentence) -> bool:
-    """A bare URL, a dateline of only a date, or a line without a single word (not headlines/captions)."""
+    """A bare URL, a "read also" link, a dateline of only a date, or a line without a word (not headlines/captions)."""
     text = sentence.text.strip()
-    if not re.search(r"[^\W\d_]{2,}", text) or _URL.match(text):
+    if not re.search(r"[^\W\d_]{2,}", text) or _URL.match(text) or _SEE_ALSO.match(text):
         return True
     return len(text) < 40 and bool(_DATE.match(text)) and bool(_MONTH.search(text))
 
@@ -114,9 +170,10 @@ def sample_group(corpus: str, group: str, documents: dict[str, Document], storie
     rng.shuffle(couples)
     seen: set[tuple[str, int, str]] = set()
     drawn: list[dict[str, Any]] = []
-    for a, b in couples:
+    for attempt in range(anchors * 20 if couples else 0):
         if len(drawn) >= anchors:
             break
+        a, b = couples[attempt % len(couples)]
         s = rng.choice(usable[a])
         if (a, s.index, b) in seen:
             continue

@@ -40,6 +40,20 @@ def test_page_chrome_never_becomes_a_sentence(seeds):
         for sentence in document.sentences:
             assert not sentence.text.startswith(CHROME), sentence.text
     assert not any("Bekasi" in s.text for s in documents["003"].sentences), "the Populer list leaked"
+    assert not any(s.text.endswith("bertemu/Net") for s in documents["003"].sentences), "a photo caption"
+
+
+@pytest.mark.parametrize("line, chrome", [
+    ("Putin dan Kim bertemu/Net", True),
+    ("Presiden Jokowi di Istana Bogor/Antara Foto", True),
+    ("Rescue workers at the scene/Reuters", True),
+    ("Banjir merendam jalur kereta Jakarta/Bogor sejak pagi", False),  # a place, not a photo credit
+    ("Polisi menutup jalan itu/Net.", False),  # a sentence ends with its punctuation
+])
+def test_photo_captions_with_a_credit_are_chrome(line: str, chrome: bool) -> None:
+    from factcheck.ingest.chrome import Line, is_chrome_line
+
+    assert is_chrome_line(Line(0, len(line), line)) is chrome
 
 
 def test_metadata_is_read_from_the_article(seeds):

@@ -20,6 +20,12 @@ _URL = re.compile(r"^(?:https?:|www\.)", re.IGNORECASE)
 _BREADCRUMB = re.compile(r"\s[⁄/>»›|]\s")
 _TERMINAL = re.compile(r"[.!?…:;\"”’'»)\]]\s*$")
 _DATE_PIECE = re.compile(r"^\d{1,4}(?:[/.\-]\d{1,4}){0,2}$")
+_CREDIT = re.compile(r"\w/\s*([A-Z][\w.]*)(?:\s[A-Z][\w.]*){0,2}\s*$")
+"""A photo caption's credit glued to its last word ("Putin dan Kim bertemu/Net", "…di Istana/Antara
+Foto"): the caption of a picture, not a statement of the article. The credit must be one of the
+language's ``caption_credits`` (photo agencies and their abbreviations), so that "Jakarta/Bogor"
+in a headline stays."""
+_CAPTION_WORDS = 15
 
 
 @dataclass(frozen=True)
@@ -85,7 +91,7 @@ def _starts_with(text: str, prefixes: tuple[str, ...]) -> bool:
 
 
 def is_chrome_line(line: Line) -> bool:
-    """One line judged on its own: a teaser, button, byline, dateline, URL or label."""
+    """One line judged on its own: a teaser, button, byline, dateline, URL, label or photo caption."""
     words = line.words
     rules = _rules()
     if not words:
@@ -98,6 +104,10 @@ def is_chrome_line(line: Line) -> bool:
         return True
     if _BREADCRUMB.search(line.text) and len(words) <= 6 and not _TERMINAL.search(line.text):
         return True
+    if len(words) <= _CAPTION_WORDS and not _TERMINAL.search(line.text):
+        credit = _CREDIT.search(line.text)
+        if credit and credit.group(1).rstrip(".").casefold() in rules.get("caption_credits", ()):
+            return True
     return len(words) <= 3 and not _TERMINAL.search(line.text) and not any(c.isdigit() for c in line.text)
 
 
