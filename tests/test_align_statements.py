@@ -89,6 +89,19 @@ def test_two_one_line_articles_align() -> None:
     assert 0.5 <= claims[0].score <= 1.0
 
 
+def test_a_statement_of_more_outlets_than_a_sentence_is_matched_against_is_one_claim() -> None:
+    """With 12 outlets (three wordings) and each sentence matched against only 5 other documents, the
+    pairs nobody scored are unknown, not "different": the statement stays one claim."""
+    from factcheck.settings import AlignSettings
+
+    wordings = ["Gempa bermagnitudo 6,2 mengguncang Mamuju pada Jumat dini hari.",
+                "Gempa magnitudo 6,2 mengguncang Mamuju, Jumat dini hari.",
+                "Jumat dini hari, gempa bermagnitudo 6,2 mengguncang Mamuju."]
+    event, documents, vectors = _event(*[(wordings[n % 3], "id") for n in range(12)])
+    claims = align_claims(event, documents, vectors, AlignSettings(max_partners=5))
+    assert len(claims) == 1 and len({m.document for m in claims[0].members}) == 12
+
+
 def test_translations_align_and_neighbours_do_not() -> None:
     event, documents, vectors = _event(
         ("Banjir merendam 24 desa di Kabupaten Bekasi pada Sabtu. Sebanyak 1.200 warga mengungsi ke masjid dan "

@@ -64,7 +64,7 @@ def align_claims(event: Event, documents: dict[str, Document], vectors: dict[str
     scored = score_pairs(members, vectors, cfg, model)
     claims = []
     for rows, score in statement_groups(scored.owners, scored.pairs.left, scored.pairs.right, scored.probability,
-                                        bar):
+                                        bar, scored.pairs.skipped):
         chosen = [scored.sentences[i] for i in rows]
         claims.append(Claim(id="", event=event.id, score=round(float(score), 4),
                             members=[ClaimMember(s.document, s.index, s.start, s.end, s.text) for s in chosen]))

@@ -29,6 +29,9 @@ class Neighbourhood:
     """``best[i, d]``: sentence i's highest cosine with a sentence of document d (-1 for its own)."""
     second: np.ndarray
     """``second[i, d]``: its second highest there (-1 where d has a single sentence)."""
+    skipped: np.ndarray | None = None
+    """``skipped[i, d]``: sentence i's best match in document d was left out by the ``max_partners``
+    cap, so whether they make one statement is unknown; None where no sentence reached the cap."""
 
 
 def neighbourhood(vectors: np.ndarray, owners: np.ndarray, max_partners: int, floor: float) -> Neighbourhood:
@@ -40,6 +43,7 @@ def neighbourhood(vectors: np.ndarray, owners: np.ndarray, max_partners: int, fl
     best = np.full((n, documents), -1.0, dtype=np.float32)
     second = np.full((n, documents), -1.0, dtype=np.float32)
     lefts, rights, cosines = [], [], []
+    capped: list[tuple[int, np.ndarray]] = []
     matrix = vectors.astype(np.float32, copy=False)
     for begin in range(0, n, _BLOCK_ROWS):
         rows = np.arange(begin, min(n, begin + _BLOCK_ROWS))
@@ -55,19 +59,25 @@ def neighbourhood(vectors: np.ndarray, owners: np.ndarray, max_partners: int, fl
         for r, row in enumerate(rows.tolist()):
             partners = at[r][(top[r] >= floor) & (np.arange(documents) != owners[row])]
             if len(partners) > max_partners:
-                strongest = np.argsort(-block[r, partners], kind="stable")[:max_partners]
-                partners = partners[strongest]
+                order = np.argsort(-block[r, partners], kind="stable")
+                capped.append((row, owners[partners[order[max_partners:]]]))
+                partners = partners[order[:max_partners]]
             lefts.append(np.full(len(partners), row, dtype=np.int64))
             rights.append(partners.astype(np.int64))
             cosines.append(block[r, partners])
+    skipped = None
+    if capped:
+        skipped = np.zeros((n, documents), dtype=bool)
+        for row, left_out in capped:
+            skipped[row, left_out] = True
     if not lefts:
         empty = np.zeros(0, dtype=np.int64)
-        return Neighbourhood(empty, empty, np.zeros(0, np.float32), best, second)
+        return Neighbourhood(empty, empty, np.zeros(0, np.float32), best, second, skipped)
     left, right = np.concatenate(lefts), np.concatenate(rights)
     cosine = np.concatenate(cosines).astype(np.float32)
     low, high = np.minimum(left, right), np.maximum(left, right)
     _, first = np.unique(low * max(n, 1) + high, return_index=True)
-    return Neighbourhood(low[first], high[first], cosine[first], best, second)
+    return Neighbourhood(low[first], high[first], cosine[first], best, second, skipped)
 
 
 def _first_at(block: np.ndarray, top: np.ndarray, owners: np.ndarray) -> np.ndarray:

@@ -6,6 +6,10 @@ the other's best match in its document) counts as 0. So a claim grows only with 
 match most of its members, never by being near one of them, and a document gives a claim a
 second sentence only when that sentence itself matches the others (a headline and a lead that
 repeat one statement). Pairs of one document are never counted either way.
+
+In an event of more documents than a sentence is matched against (``max_partners``), a pair
+neither of whose sentences looked at the other's document is unknown rather than 0: it is left
+out of the mean, so that a statement repeated by a hundred outlets still makes one claim.
 """
 
 from __future__ import annotations
@@ -17,24 +21,36 @@ import numpy as np
 
 
 def statement_groups(owners: np.ndarray, left: np.ndarray, right: np.ndarray, probability: np.ndarray,
-                     bar: float) -> list[tuple[list[int], float]]:
-    """Groups of sentence rows that span two documents or more, each with its mean pair probability."""
+                     bar: float, skipped: np.ndarray | None = None) -> list[tuple[list[int], float]]:
+    """Groups of sentence rows that span two documents or more, each with its mean pair probability.
+    ``skipped[i, d]``: row i never looked at document d (see ``candidates.Neighbourhood``)."""
     keep = probability >= bar * 0.25
     left, right, probability = left[keep], right[keep], probability[keep]
     members: dict[int, list[int]] = {}
     documents: dict[int, Counter[int]] = {}
     sums: dict[int, dict[int, float]] = {}
+    blind: dict[int, Counter[int]] = {}
     for a, b, p in zip(left.tolist(), right.tolist(), probability.tolist()):
         for row in (a, b):
             if row not in members:
                 members[row], documents[row], sums[row] = [row], Counter([int(owners[row])]), {}
+                blind[row] = Counter() if skipped is None else Counter(np.flatnonzero(skipped[row]).tolist())
         sums[a][b] = sums[a].get(b, 0.0) + p
         sums[b][a] = sums[b].get(a, 0.0) + p
     version: dict[int, int] = dict.fromkeys(members, 0)
     heap: list[tuple[float, int, int, int, int]] = []
 
+    def unknown(g: int, h: int) -> int:
+        """Pairs of g × h that neither side looked at, estimated from above by the smaller one-sided count."""
+        if skipped is None:
+            return 0
+        one = sum(n * documents[h][d] for d, n in blind[g].items())
+        other = sum(n * documents[g][d] for d, n in blind[h].items())
+        return min(one, other)
+
     def mean(g: int, h: int) -> float:
         cross = len(members[g]) * len(members[h]) - sum(n * documents[h][d] for d, n in documents[g].items())
+        cross -= unknown(g, h)
         return sums[g][h] / cross if cross > 0 else 0.0
 
     def push(g: int, h: int) -> None:
@@ -53,6 +69,7 @@ def statement_groups(owners: np.ndarray, left: np.ndarray, right: np.ndarray, pr
             continue
         members[g].extend(members.pop(h))
         documents[g].update(documents.pop(h))
+        blind[g].update(blind.pop(h))
         for other, value in sums.pop(h).items():
             sums[other].pop(h, None)
             if other != g:
@@ -75,5 +92,6 @@ def statement_groups(owners: np.ndarray, left: np.ndarray, right: np.ndarray, pr
         if len(documents[g]) < 2:
             continue
         count = len(rows) ** 2 - sum(n * n for n in documents[g].values())
+        count -= sum(n * documents[g][d] for d, n in blind[g].items())
         groups.append((sorted(rows), 2 * totals.get(g, 0.0) / count if count else 0.0))
     return sorted(groups, key=lambda group: group[0][0])
