@@ -143,18 +143,25 @@ def group_events(documents: list[Document], vectors: dict[str, np.ndarray],
     return events
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+_LABEL_CHARS = 120
+
+
 def _label(members: list[Document], similarity: np.ndarray, group: list[int]) -> str:
-    """The title of the most central document: the one the others resemble most."""
+    """The story in a few words: the title of the most central document (the one the others resemble
+    most), else its first sentence, never a web address (a blog post's title may be its URL)."""
     if len(group) > 1:
         centrality = similarity[np.ix_(group, group)].sum(axis=1)
         order = sorted(range(len(group)), key=lambda k: (-round(float(centrality[k]), 6), members[k].id))
     else:
         order = [0]
-    for k in order:
-        if members[k].title:
-            return members[k].title
-    first = members[order[0]].sentences
-    return first[0].text[:120] if first else members[order[0]].id
+    candidates = [members[k].title for k in order] + [s.text for k in order for s in members[k].sentences[:3]]
+    for text in candidates:
+        words = _WEB_ADDRESS.sub(" ", text or "").split()
+        if len(words) >= 2:
+            label = " ".join(words)
+            return label if len(label) <= _LABEL_CHARS else label[:_LABEL_CHARS].rsplit(" ", 1)[0] + "…"
+    return f"{len(members)} article{'s' if len(members) != 1 else ''}"
 
 
 def event_date(documents: list[Document]) -> str | None:

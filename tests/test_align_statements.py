@@ -157,3 +157,4 @@ def test_a_statement_model_of_other_features_is_a_clear_error(tmp_path: Path) ->
     result = factcheck("compare", SEEDS, "--settings", settings, "--quiet")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "statement model" in result.stderr
+
