@@ -141,7 +141,7 @@ detectors: Registry[Detector] = Registry("detectors", (
     "factcheck.detect.quotes"))
 exporters: Registry[Exporter] = Registry("exporters", (
     "factcheck.render.table", "factcheck.render.jsonfmt", "factcheck.render.csvfmt", "factcheck.render.markdown",
-    "factcheck.render.html"))
+    "factcheck.render.html", "factcheck.render.jsonl"))
 
 REGISTRIES: dict[str, Registry] = {r.kind: r for r in (readers, embedders, extractors, detectors, exporters)}
 

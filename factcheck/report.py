@@ -52,7 +52,7 @@ class Report:
             "documents": [asdict(d) for d in self.documents],
             "events": [asdict(e) for e in self.events],
             "claims": [asdict(c) for c in self.claims],
-            "findings": [_finding_dict(f) for f in self.findings],
+            "findings": [finding_dict(f) for f in self.findings],
         }
 
     def to_json(self, indent: int | None = 2) -> str:
@@ -106,7 +106,8 @@ class Report:
         return info.outlet or info.id
 
 
-def _finding_dict(finding: Finding) -> dict[str, Any]:
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """A finding as the JSON contract writes it."""
     data = asdict(finding)
     for item in data["evidence"]:
         item["span"] = list(item["span"])

@@ -536,7 +536,7 @@ def _add_fields_everywhere(data: dict) -> None:
             item["added_later"] = "new"
 
 
-@pytest.mark.parametrize("fmt", ["json", "table", "csv", "md", "html"])
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "table", "csv", "md", "html"])
 def test_show_accepts_fields_added_anywhere(report, tmp_path, fmt):
     path = _mutated(report, tmp_path, _add_fields_everywhere)
     result = factcheck("show", path, "--format", fmt)

@@ -25,7 +25,7 @@ from rich.cells import cell_len
 
 ROOT = Path(__file__).resolve().parents[1]
 DATASETS = {"seeds": ROOT / "seeds", "injection": ROOT / "fixtures" / "render_injection"}
-EXPORTS = ("json", "csv", "md", "html")
+EXPORTS = ("json", "jsonl", "csv", "md", "html")
 CSV_COLUMNS = ["finding", "kind", "severity", "confidence", "claim", "event", "document", "outlet",
                "value", "majority", "outlier", "sentence", "start", "end", "span_start", "span_end",
                "text", "summary"]
@@ -101,6 +101,22 @@ def test_csv_has_one_row_per_evidence_item(rendered, dataset):
                 for f in report["findings"] for e in f["evidence"]]
     got = [(r[0], r[1], r[6], _unguard(r[8]), _unguard(r[16]), int(r[12]), int(r[14])) for r in rows[1:]]
     assert sorted(got) == sorted(expected)
+
+
+@pytest.mark.parametrize("dataset", DATASETS)
+def test_jsonl_is_one_self_contained_finding_a_line(rendered, dataset):
+    report = report_of(rendered, dataset)
+    lines = rendered[dataset, "jsonl"].decode("utf-8").splitlines()
+    assert len(lines) == len(report["findings"]) > 0
+    events = {d["id"]: d["event"] for d in report["documents"]}
+    outlets = {d["id"]: d["outlet"] or d["id"] for d in report["documents"]}
+    by_id = {f["id"]: f for f in report["findings"]}
+    for line in lines:
+        finding = json.loads(line)
+        event, evidence = finding.pop("event"), finding["evidence"]
+        assert event == events[evidence[0]["document"]]
+        assert [e.pop("outlet") for e in evidence] == [outlets[e["document"]] for e in evidence]
+        assert finding == by_id[finding["id"]]  # otherwise exactly the contract's finding
 
 
 def _unguard(cell: str) -> str:
