@@ -25,6 +25,7 @@ import json
 import sys
 import tempfile
 import zlib
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -164,15 +165,21 @@ def labelled_pairs(eval_dir: Path, labels: list[dict[str, Any]]) -> list[Pairs]:
 def _group_pairs(group: str, corpus: str, documents: list[Document], vectors: dict[str, np.ndarray],
                  items: list[dict[str, Any]]) -> list[Pairs]:
     # A labelled offset may fall anywhere inside the sentence, should segmentation move its start.
-    row_of: dict[tuple[str, int], int] = {}
-    rows = (s for d in documents for s in d.sentences)
-    for row, sentence in enumerate(rows):
-        for position in range(sentence.start, sentence.end):
-            row_of[(sentence.document, position)] = row
+    sentences = [s for d in documents for s in d.sentences]
+    starts = {doc: [s.start for s in sentences if s.document == doc] for doc in {s.document for s in sentences}}
+    first_row = {doc: next(i for i, s in enumerate(sentences) if s.document == doc) for doc in starts}
+
+    def row_of(doc: str, offset: int) -> int | None:
+        if doc not in starts:
+            return None
+        index = bisect_right(starts[doc], offset) - 1
+        sentence = sentences[first_row[doc] + index] if index >= 0 else None
+        return first_row[doc] + index if sentence is not None and offset < sentence.end else None
+
     located, labels = [], []
     for item in items:
-        a = row_of.get((item["a"]["doc"], int(item["a"]["start"])))
-        b = row_of.get((item["b"]["doc"], int(item["b"]["start"])))
+        a = row_of(item["a"]["doc"], int(item["a"]["start"]))
+        b = row_of(item["b"]["doc"], int(item["b"]["start"]))
         if a is None or b is None or a == b:
             continue
         located.append((a, b))

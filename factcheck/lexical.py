@@ -43,16 +43,7 @@ def _bucket(feature: str) -> int:
 
 def tfidf_matrix(texts: Sequence[str], char_ngrams: bool = True) -> np.ndarray:
     """Rows are L2-normalised sublinear TF-IDF vectors; IDF comes from ``texts`` themselves."""
-    counts = np.zeros((len(texts), DIMENSIONS), dtype=np.float32)
-    for row, text in enumerate(texts):
-        buckets = [_bucket(f) for f in _features(text, char_ngrams)]
-        if buckets:
-            counts[row] = np.bincount(buckets, minlength=DIMENSIONS)
-    present = (counts > 0).sum(axis=0)
-    idf = np.log((1 + len(texts)) / (1 + present)) + 1.0
-    weights = np.where(counts > 0, 1.0 + np.log(np.maximum(counts, 1.0)), 0.0) * idf
-    norms = np.linalg.norm(weights, axis=1, keepdims=True)
-    return (weights / np.maximum(norms, 1e-12)).astype(np.float32)
+    return SparseTfidf.of(texts, char_ngrams).dense()
 
 
 @dataclass(frozen=True)
@@ -82,6 +73,13 @@ class SparseTfidf:
         norms = np.sqrt(np.bincount(row_of, weights=data.astype(np.float64) ** 2, minlength=len(rows)))
         data = (data / np.maximum(norms[row_of], 1e-12)).astype(np.float32)
         return cls(indptr, indices.astype(np.int32), data)
+
+    def dense(self) -> np.ndarray:
+        """The rows as a dense ``len × DIMENSIONS`` matrix (for a few hundred documents)."""
+        matrix = np.zeros((len(self.indptr) - 1, DIMENSIONS), dtype=np.float32)
+        rows = np.repeat(np.arange(len(self.indptr) - 1), np.diff(self.indptr))
+        matrix[rows, self.indices] = self.data
+        return matrix
 
     def pair_cosines(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
         """Cosine of rows ``left[k]`` and ``right[k]`` for every k: one dense scratch row per distinct left row."""

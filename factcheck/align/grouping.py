@@ -19,12 +19,17 @@ from collections import Counter
 
 import numpy as np
 
+_NEGLIGIBLE = 0.25
+"""A pair below this share of the bar is dropped from the graph before linkage."""
+
 
 def statement_groups(owners: np.ndarray, left: np.ndarray, right: np.ndarray, probability: np.ndarray,
                      bar: float, skipped: np.ndarray | None = None) -> list[tuple[list[int], float]]:
     """Groups of sentence rows that span two documents or more, each with its mean pair probability.
     ``skipped[i, d]``: row i never looked at document d (see ``candidates.Neighbourhood``)."""
-    keep = probability >= bar * 0.25
+    # Pairs far below the bar cannot carry a merge; leaving their small probability out of the sums
+    # (they still count in every mean's denominator) keeps the graph small in a large event.
+    keep = probability >= bar * _NEGLIGIBLE
     left, right, probability = left[keep], right[keep], probability[keep]
     members: dict[int, list[int]] = {}
     documents: dict[int, Counter[int]] = {}
