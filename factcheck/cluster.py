@@ -1,56 +1,63 @@
-"""Average-linkage agglomerative clustering with a stopping threshold.
+"""Average linkage over a sparse graph of scored pairs, with a stopping bar.
 
-Used twice: documents into events, sentences into claims. ``allowed`` marks
-which item pairs count toward a link (for claims: only sentences of
-different documents), so two sentences of one article never merge directly
-but may meet in a claim through other outlets.
+Two clusters merge, best first, while the mean score of the scored pairs between them stays at
+or above ``bar``. A pair that was never scored (blocking left it out) is unknown: it counts
+neither way, so a story told by a hundred outlets, each compared only with its nearest few,
+still becomes one cluster when the pairs that were compared agree. Ties are broken by the
+smaller member index, so the result does not depend on the order pairs were given in.
 """
 
 from __future__ import annotations
 
+import heapq
+
 import numpy as np
 
 
-def average_linkage(similarity: np.ndarray, threshold: float, allowed: np.ndarray | None = None) -> list[list[int]]:
-    """Clusters (lists of item indices, each sorted; clusters sorted by first item)."""
-    n = similarity.shape[0]
-    if n == 0:
-        return []
-    counts = (np.ones((n, n), dtype=np.float64) if allowed is None else allowed.astype(np.float64)).copy()
-    np.fill_diagonal(counts, 0.0)
-    sums = np.where(counts > 0, similarity.astype(np.float64), 0.0)
-    link = _links(sums, counts)
-    best, best_at = link.max(axis=1), link.argmax(axis=1)
-    members: dict[int, list[int]] = {i: [i] for i in range(n)}
-    while members:
-        i = int(np.argmax(best))
-        if best[i] < threshold:
-            break
-        j = int(best_at[i])
-        i, j = min(i, j), max(i, j)
-        members[i].extend(members.pop(j))
-        for matrix in (sums, counts):
-            matrix[i, :] += matrix[j, :]
-            matrix[:, i] = matrix[i, :]
-            matrix[i, i] = 0.0
-            matrix[j, :] = 0.0
-            matrix[:, j] = 0.0
-        row = _links(sums[i:i + 1], counts[i:i + 1])[0]
-        row[i] = -np.inf
-        link[i, :] = row
-        link[:, i] = row
-        link[j, :] = -np.inf
-        link[:, j] = -np.inf
-        best[j] = -np.inf
-        stale = np.flatnonzero((best_at == i) | (best_at == j))
-        for k in [i, *stale.tolist()]:
-            if k != j:
-                best[k], best_at[k] = link[k].max(), int(link[k].argmax())
-        improved = row > best
-        best[improved], best_at[improved] = row[improved], i
-    return sorted((sorted(group) for group in members.values()), key=lambda g: g[0])
+def sparse_average_linkage(n: int, left: np.ndarray, right: np.ndarray, score: np.ndarray,
+                           bar: float) -> list[list[int]]:
+    """Clusters of ``range(n)`` (each sorted; clusters sorted by first member), singletons included."""
+    sums: dict[int, dict[int, float]] = {i: {} for i in range(n)}
+    counts: dict[int, dict[int, int]] = {i: {} for i in range(n)}
+    for a, b, s in zip(left.tolist(), right.tolist(), score.tolist()):
+        if a == b:
+            continue
+        sums[a][b] = sums[a].get(b, 0.0) + s
+        sums[b][a] = sums[a][b]
+        counts[a][b] = counts[a].get(b, 0) + 1
+        counts[b][a] = counts[a][b]
+    members = {i: [i] for i in range(n)}
+    version = dict.fromkeys(members, 0)
+    heap: list[tuple[float, int, int, int, int]] = []
 
+    def push(g: int, h: int) -> None:
+        value = sums[g][h] / counts[g][h]
+        if value >= bar:
+            first, other = min(g, h), max(g, h)
+            heapq.heappush(heap, (-round(value, 12), first, other, version[first], version[other]))
 
-def _links(sums: np.ndarray, counts: np.ndarray) -> np.ndarray:
-    with np.errstate(invalid="ignore", divide="ignore"):
-        return np.where(counts > 0, sums / np.maximum(counts, 1e-12), -np.inf)
+    for g in range(n):
+        for h in sorted(sums[g]):
+            if g < h:
+                push(g, h)
+    while heap:
+        _, g, h, version_g, version_h = heapq.heappop(heap)
+        if version.get(g) != version_g or version.get(h) != version_h:
+            continue
+        members[g].extend(members.pop(h))
+        for other, value in sums.pop(h).items():
+            count = counts[h][other]
+            sums[other].pop(h, None)
+            counts[other].pop(h, None)
+            if other != g:
+                sums[g][other] = sums[g].get(other, 0.0) + value
+                counts[g][other] = counts[g].get(other, 0) + count
+                sums[other][g], counts[other][g] = sums[g][other], counts[g][other]
+        counts.pop(h)
+        sums[g].pop(h, None)
+        counts[g].pop(h, None)
+        version.pop(h)
+        version[g] += 1
+        for other in sorted(sums[g]):
+            push(g, other)
+    return sorted((sorted(group) for group in members.values()), key=lambda group: group[0])

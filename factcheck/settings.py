@@ -10,7 +10,7 @@ and hashable, so cached helpers may key on it.
 From the command line: ``factcheck compare --settings my.json FOLDER``, where the JSON (or
 TOML) file holds only the values to change, by section::
 
-    {"events": {"threshold": 0.5}, "detect": {"number_about": 0.05}}
+    {"events": {"bar": 0.5}, "detect": {"number_about": 0.05}}
 """
 
 from __future__ import annotations
@@ -50,20 +50,21 @@ class EmbedSettings:
 
 @dataclass(frozen=True)
 class EventSettings:
-    embedding_weight: float = 0.3
-    """Weight of the lead-sentence embedding against name/number TF-IDF, same language."""
-    cross_language_embedding_weight: float = 0.7
-    """The same across languages, where names and numbers are the only shared tokens."""
-    threshold: float = 0.45
-    """Average-linkage cut-off on document similarity."""
-    attach_threshold: float = 0.3
-    """A group of ``small_group`` documents or fewer joins a larger event at this similarity."""
+    model: str = ""
+    """The fitted same-story model (a JSON file written by ``benchmarks/fit_events.py``); empty: the bundled one."""
+    bar: float | None = None
+    """Mean same-story probability at or above which documents make one event; None: the model's own."""
+    attach_bar: float = 0.4
+    """A group of ``small_group`` documents or fewer joins the larger event it is most like at this mean probability."""
     small_group: int = 2
+    neighbours: int = 50
+    """Each document is scored against at most this many others, the nearest by meaning (blocking)."""
+    candidate_floor: float = 0.2
+    """A pair whose documents' mean embeddings are less alike (cosine) is not worth scoring."""
     lead_sentences: int = 3
-    """Sentences of a document's start that stand for it."""
-    date_gap_days: int = 30
-    """Documents whose dates are this far apart get the full date-gap penalty (and never attach)."""
-    date_gap_penalty: float = 0.3
+    """Sentences of a document's start that stand for its story."""
+    match_sentences: int = 12
+    """Sentences of a document's start matched one by one against the other's."""
 
 
 @dataclass(frozen=True)
@@ -177,7 +178,7 @@ class Settings:
     def replace(self, changes: Mapping[str, Any]) -> Settings:
         """A copy with ``{"section": {"name": value}}`` applied; unknown names and wrong types are errors."""
         if not isinstance(changes, Mapping):
-            raise InputError("settings must be an object of sections, e.g. {\"events\": {\"threshold\": 0.5}}")
+            raise InputError("settings must be an object of sections, e.g. {\"events\": {\"bar\": 0.5}}")
         sections = {f.name for f in dataclasses.fields(self)}
         updated: dict[str, Any] = {}
         for section, values in changes.items():

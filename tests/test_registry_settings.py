@@ -69,10 +69,10 @@ def test_a_broken_plugin_is_named_in_one_line(tmp_path: Path) -> None:
 
 
 def test_settings_replace_checks_names_and_types() -> None:
-    changed = Settings().replace({"events": {"threshold": 0.5}, "detect": {"number_pair_bar": [0.1, 0.2]}})
-    assert changed.events.threshold == 0.5 and changed.detect.number_pair_bar == (0.1, 0.2)
-    assert Settings().events.threshold == 0.45  # the defaults are untouched
-    for bad in ({"event": {}}, {"events": {"treshold": 1}}, {"events": {"threshold": "high"}},
+    changed = Settings().replace({"events": {"attach_bar": 0.5}, "detect": {"number_pair_bar": [0.1, 0.2]}})
+    assert changed.events.attach_bar == 0.5 and changed.detect.number_pair_bar == (0.1, 0.2)
+    assert Settings().events.attach_bar == 0.4  # the defaults are untouched
+    for bad in ({"event": {}}, {"events": {"treshold": 1}}, {"events": {"attach_bar": "high"}},
                 {"events": {"small_group": 2.5}}, {"events": 3}, []):
         with pytest.raises(InputError):
             Settings().replace(bad)  # type: ignore[arg-type]
@@ -93,8 +93,8 @@ def test_compare_uses_the_settings_it_is_given() -> None:
     default = factcheck.compare([folder])
     assert len(default.events) < len(default.documents)
     assert any(f.kind == "number_conflict" for f in default.findings)
-    apart = factcheck.compare([folder], settings=Settings().replace({"events": {"threshold": 5.0,
-                                                                                "attach_threshold": 5.0}}))
+    apart = factcheck.compare([folder], settings=Settings().replace({"events": {"bar": 5.0,
+                                                                                "attach_bar": 5.0}}))
     assert len(apart.events) == len(apart.documents)  # nothing is similar enough to group
     assert not apart.findings
     assert active() == Settings()  # the run's settings do not leak out of it
@@ -109,7 +109,7 @@ def test_use_restores_the_previous_settings() -> None:
 
 def test_cli_settings_file(tmp_path: Path) -> None:
     folder = FIXTURES / "number_conflict_en"
-    (tmp_path / "apart.toml").write_text("[events]\nthreshold = 5.0\nattach_threshold = 5.0\n", encoding="utf-8")
+    (tmp_path / "apart.toml").write_text("[events]\nbar = 5.0\nattach_bar = 5.0\n", encoding="utf-8")
     result = run_cli("compare", folder, "--format", "json", "--quiet", "--settings", tmp_path / "apart.toml")
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)

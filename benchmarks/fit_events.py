@@ -1,0 +1,214 @@
+"""Fit the same-story model (``factcheck/events/weights.json``) and report it cross-validated.
+
+Labelled document pairs, every candidate pair of each folder (``factcheck.events.document_pairs``):
+- ``EVAL_DIR/ecbplus/<topic>``: two look-alike stories a topic, each document's story in ``gold.json``;
+- all ECB+ topics pooled into one corpus: its candidate pairs across topics (different stories that
+  a corpus puts side by side);
+- ``benchmarks/labels/indosum_events.json``: IndoSum look-alike folders (one category, one week),
+  each article's story labelled by reading;
+- ``EVAL_DIR/ntrex/<doc>``: an English article and its Indonesian translation (one story) and an
+  unrelated article in the other language.
+Each folder weighs the same in the fit whatever its size (NTREX folders, tiny, a fifth; the pooled
+pairs four folders' worth).
+
+Cross-validation: ECB+ topics, IndoSum folders and NTREX folders are dealt into ``--folds`` folds;
+the model is fitted on the pairs of the other folds (a pooled pair only when neither of its topics
+is held out) and the held-out folders are grouped with it, for each of a few bars; the bar of the
+best held-out mean ARI plus pair purity is kept. Then the model is fitted on everything and written with that bar
+and its held-out numbers.
+
+    python benchmarks/fit_events.py [EVAL_DIR] [--out factcheck/events/weights.json] [--folds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(ROOT))
+import events as bench
+from logistic import fit_logistic, predict_logistic
+
+from factcheck.events import FEATURES, document_pairs, story_groups
+from factcheck.pipeline import analyse
+from factcheck.settings import EventSettings
+
+L2 = 10.0
+BARS = (0.5, 0.55, 0.6, 0.65, 0.7)
+CFG = EventSettings(neighbours=10_000)
+"""Every pair of a labelled folder is a candidate (blocking is for corpora)."""
+NTREX_WEIGHT = 0.2
+POOLED_WEIGHT = 4.0
+
+
+@dataclass
+class Folder:
+    """One labelled folder: its candidate pairs, their features and labels, and its documents' stories."""
+
+    name: str
+    kind: str
+    """ecbplus, indosum, ntrex or pooled."""
+    stories: list[str]
+    left: np.ndarray
+    right: np.ndarray
+    x: np.ndarray
+    apart: np.ndarray
+    y: np.ndarray
+    groups: list[frozenset[str]]
+    """For each pair, the cross-validation groups it belongs to (its topic or folder; two for pooled pairs)."""
+    weight: float
+
+
+def _folder(name: str, kind: str, documents: list, vectors: dict, story_of: dict[str, str],
+            group_of: dict[str, str], weight: float, cfg: EventSettings) -> Folder:
+    documents = sorted((d for d in documents if d.id in story_of), key=lambda d: d.id)
+    pairs = document_pairs(documents, vectors, cfg)
+    stories = [story_of[d.id] for d in documents]
+    y = np.array([stories[a] == stories[b] for a, b in zip(pairs.left, pairs.right)], dtype=np.float64)
+    groups = [frozenset({group_of[documents[a].id], group_of[documents[b].id]})
+              for a, b in zip(pairs.left.tolist(), pairs.right.tolist())]
+    return Folder(name, kind, stories, pairs.left, pairs.right, pairs.features, pairs.apart, y, groups, weight)
+
+
+def load_folders(eval_dir: Path, labels: Path, cfg: EventSettings) -> list[Folder]:
+    folders: list[Folder] = []
+    everything: list = []
+    pooled_vectors: dict = {}
+    pooled_story: dict[str, str] = {}
+    pooled_group: dict[str, str] = {}
+    for name, inputs, gold in bench.ecbplus_folders(eval_dir, set()):
+        analysis = analyse(inputs, until="facts")
+        folders.append(_folder(name, "ecbplus", analysis.documents, analysis.vectors, gold,
+                               dict.fromkeys(gold, name), 1.0, cfg))
+        everything.extend(analysis.documents)
+        pooled_vectors.update(analysis.vectors)
+        pooled_story.update(gold)
+        pooled_group.update(dict.fromkeys(gold, name))
+        print(f"  {name}: {len(folders[-1].y)} pairs", file=sys.stderr, flush=True)
+    pooled = _folder("ecb+ pooled", "pooled", everything, pooled_vectors, pooled_story, pooled_group, 0.0, cfg)
+    across = np.array([len(g) == 2 for g in pooled.groups], dtype=bool)
+    folders.append(Folder(pooled.name, "pooled", pooled.stories, pooled.left[across], pooled.right[across],
+                          pooled.x[across], pooled.apart[across], pooled.y[across], [g for g, a in zip(pooled.groups, across) if a],
+                          POOLED_WEIGHT))
+    print(f"  pooled: {int(across.sum())} cross-topic pairs ({int(pooled.y[across].sum())} labelled one story)",
+          file=sys.stderr, flush=True)
+    for name, inputs, gold in bench.indosum_folders(eval_dir, labels):
+        analysis = analyse(inputs, until="facts")
+        folders.append(_folder(name, "indosum", analysis.documents, analysis.vectors, gold,
+                               dict.fromkeys(gold, name), 1.0, cfg))
+    ntrex = eval_dir / "ntrex"
+    for folder in sorted(p for p in ntrex.iterdir() if (p / "gold.json").exists()):
+        gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
+        analysis = analyse([folder], until="facts")
+        story = {d.id: ("one" if Path(d.path).name in gold["event"] else d.id) for d in analysis.documents}
+        folders.append(_folder(f"ntrex {folder.name}", "ntrex", analysis.documents, analysis.vectors, story,
+                               dict.fromkeys(story, f"ntrex {folder.name}"), NTREX_WEIGHT, cfg))
+    return folders
+
+
+def fit(folders: list[Folder], keep: Any = None) -> dict[str, Any]:
+    xs, ys, ws = [], [], []
+    for folder in folders:
+        mask = np.ones(len(folder.y), dtype=bool) if keep is None else np.array([keep(g) for g in folder.groups],
+                                                                                dtype=bool)
+        if not mask.any():
+            continue
+        xs.append(folder.x[mask])
+        ys.append(folder.y[mask])
+        ws.append(np.full(int(mask.sum()), folder.weight / max(1, len(folder.y))))
+    x, y, w = np.vstack(xs), np.concatenate(ys), np.concatenate(ws)
+    return fit_logistic(x, y, w * len(w) / w.sum(), FEATURES, L2)
+
+
+def grouping_scores(folder: Folder, model: dict[str, Any], bar: float) -> tuple[float, int, int, int]:
+    """(ARI, pairs put together that are one story, pairs put together, pairs of one story)."""
+    probability = predict_logistic(model, folder.x, FEATURES)
+    groups = story_groups(len(folder.stories), folder.left, folder.right, probability, bar, CFG.attach_bar,
+                          CFG.small_group, folder.apart)
+    predicted = [""] * len(folder.stories)
+    for number, group in enumerate(groups):
+        for i in group:
+            predicted[i] = str(number)
+    right, together, same = bench.pair_counts(folder.stories, predicted)
+    return bench.adjusted_rand(folder.stories, predicted), right, together, same
+
+
+def held_out(folders: list[Folder], grouped: list[Folder], folds: int,
+             bar: float) -> dict[str, tuple[float, int, int, int]]:
+    """Each grouped folder's scores under the model fitted without its fold."""
+    fold_of = {f.name: zlib.crc32(f.name.encode()) % folds for f in grouped}
+    held: dict[str, tuple[float, int, int, int]] = {}
+    for fold in range(folds):
+        out = {name for name, k in fold_of.items() if k == fold}
+        model = fit(folders, keep=lambda groups, out=out: not groups & out)
+        for folder in grouped:
+            if folder.name in out:
+                held[folder.name] = grouping_scores(folder, model, bar)
+    return held
+
+
+def summarise(grouped: list[Folder], held: dict[str, tuple[float, int, int, int]]) -> dict[str, Any]:
+    summary: dict[str, Any] = {}
+    for kind in ("ecbplus", "indosum", "ntrex"):
+        results = [held[f.name] for f in grouped if f.kind == kind]
+        if results:
+            right, together, same = (sum(r[k] for r in results) for k in (1, 2, 3))
+            aris = [r[0] for r in results]
+            summary[kind] = {"folders": len(results), "mean_ari": round(float(np.mean(aris)), 3),
+                             "worst_ari": round(min(aris), 3), "pair_purity": round(right / max(1, together), 3),
+                             "pair_recall": round(right / max(1, same), 3)}
+    return summary
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("eval_dir", nargs="?", default=str(bench.DEFAULT_EVAL))
+    parser.add_argument("--labels", default=str(bench.INDOSUM_LABELS))
+    parser.add_argument("--out", default=str(ROOT / "factcheck" / "events" / "weights.json"))
+    parser.add_argument("--folds", type=int, default=5)
+    args = parser.parse_args()
+    folders = load_folders(Path(args.eval_dir), Path(args.labels), CFG)
+    grouped = [f for f in folders if f.kind in ("ecbplus", "indosum", "ntrex")]
+    # The bar is the one of the best held-out mean ARI plus pair purity over the ECB+ topics and IndoSum
+    # folders (a choice among a few made on held-out numbers: the numbers reported for it are a little
+    # optimistic). Purity counts because a merged event compares two stories' facts.
+    by_bar = {bar: held_out(folders, grouped, args.folds, bar) for bar in BARS}
+    judged = [f for f in grouped if f.kind != "ntrex"]
+
+    def objective(b: float) -> tuple[float, float]:
+        scores = [by_bar[b][f.name] for f in judged]
+        purity = sum(s[1] for s in scores) / max(1, sum(s[2] for s in scores))
+        return float(np.mean([s[0] for s in scores])) + purity, -b
+
+    bar = max(BARS, key=objective)
+    for b in BARS:
+        print(f"bar {b:.2f}: held out {summarise(grouped, by_bar[b])}", file=sys.stderr)
+    summary = summarise(grouped, by_bar[bar])
+    for kind, numbers in summary.items():
+        print(f"held out at bar {bar:.2f}, {kind}: {numbers}")
+        if kind != "ntrex":
+            for f in grouped:
+                if f.kind == kind:
+                    print(f"    {f.name:>28}: ARI {by_bar[bar][f.name][0]:.3f}")
+    model = fit(folders)
+    labelled = {kind: {"folders": sum(f.kind == kind for f in folders),
+                       "pairs": int(sum(len(f.y) for f in folders if f.kind == kind))}
+                for kind in ("ecbplus", "pooled", "indosum", "ntrex")}
+    model.update({"bar": float(bar), "cross_validated": summary, "labelled": labelled,
+                  "about": "same-story probability of two documents; fitted by benchmarks/fit_events.py"})
+    Path(args.out).write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    print(f"bar {bar:.2f}; weights: {model['weights']}\nwritten to {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""Group events: which documents tell the same story.
+
+A story is what ECB+ draws as one: a rehab stay reported over six weeks is one event, two people's
+rehab stays are two. Each document gets a signature (``signature.py``: meaning, who and where,
+when); each candidate pair (``candidates.py``: nearest documents by meaning, never all pairs in a
+large corpus) gets a calibrated same-story probability from a fitted model (``features.py``,
+``model.py``); documents are then grouped by sparse average linkage on that probability
+(``grouping.py``): a group grows only with documents that tell the story of most of its members,
+and a stray report or two folds into the story it is most like.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Document, Event
+from ..settings import EventSettings, active
+from .candidates import candidate_pairs
+from .dates import event_date
+from .features import FEATURES, far_apart, pair_features
+from .grouping import story_groups
+from .model import load
+from .signature import Signature, signature
+
+__all__ = ["FEATURES", "DocumentPairs", "document_pairs", "event_date", "far_apart", "group_events", "story_groups"]
+
+
+@dataclass(frozen=True)
+class DocumentPairs:
+    """The candidate pairs of a folder (indices into its documents) with their features."""
+
+    signatures: list[Signature]
+    left: np.ndarray
+    right: np.ndarray
+    features: np.ndarray
+    apart: np.ndarray
+    """Pairs that report different occasions (``features.far_apart``): never one event."""
+
+
+def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
+                   settings: EventSettings | None = None) -> DocumentPairs:
+    """Signatures, candidate pairs and their features, for ``documents`` in the order given (what
+    ``benchmarks/fit_events.py`` fits on)."""
+    cfg = settings or active().events
+    signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences) for d in documents]
+    bodies = np.vstack([s.body for s in signatures]) if signatures else np.zeros((0, 1), dtype=np.float32)
+    left, right = candidate_pairs(bodies, cfg.neighbours, cfg.candidate_floor)
+    return DocumentPairs(signatures, left, right, pair_features(signatures, left, right),
+                         far_apart(signatures, left, right))
+
+
+def group_events(documents: list[Document], vectors: dict[str, np.ndarray],
+                 settings: EventSettings | None = None) -> list[Event]:
+    """Events numbered E1… in the order of their first document id; sets ``document.event``."""
+    cfg = settings or active().events
+    ordered = sorted(documents, key=lambda d: d.id)
+    pairs = document_pairs(ordered, vectors, cfg)
+    model = load(cfg.model)
+    scores = model.logistic.scores(pairs.features)
+    bar = cfg.bar if cfg.bar is not None else model.bar
+    groups = story_groups(len(ordered), pairs.left, pairs.right, scores, bar, cfg.attach_bar, cfg.small_group,
+                          pairs.apart)
+    probability = {(int(a), int(b)): float(p) for a, b, p in zip(pairs.left, pairs.right, scores)}
+    events = []
+    for number, group in enumerate(groups, 1):
+        members = [ordered[i] for i in group]
+        event = Event(id=f"E{number}", documents=[d.id for d in members],
+                      label=_label(members, _centrality(group, probability)))
+        for document in members:
+            document.event = event.id
+        events.append(event)
+    return events
+
+
+def _centrality(group: list[int], probability: dict[tuple[int, int], float]) -> list[float]:
+    """How much each member's story is the others' (the sum of its probabilities with them)."""
+    return [sum(probability.get((min(i, j), max(i, j)), 0.0) for j in group if j != i) for i in group]
+
+
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)
+_LABEL_CHARS = 120
+
+
+def _label(members: list[Document], centrality: list[float]) -> str:
+    """The story in a few words: the title of the most central document (the one the others resemble
+    most), else its first sentence, never a web address (a blog post's title may be its URL)."""
+    order = sorted(range(len(members)), key=lambda k: (-round(centrality[k], 6), members[k].id))
+    candidates = [members[k].title for k in order] + [s.text for k in order for s in members[k].sentences[:3]]
+    for text in candidates:
+        words = _WEB_ADDRESS.sub(" ", text or "").split()
+        if len(words) >= 2:
+            label = " ".join(words)
+            return label if len(label) <= _LABEL_CHARS else label[:_LABEL_CHARS].rsplit(" ", 1)[0] + "…"
+    return f"{len(members)} article{'s' if len(members) != 1 else ''}"

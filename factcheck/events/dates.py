@@ -1,0 +1,87 @@
+"""When a document says its story happened: its publication day, the days it writes out, the years it names.
+
+An event's signature needs the occasion ("when"), not only the publication: two reports of one
+story a week apart name the same day, two look-alike stories name different ones. Year-less
+dates keep ``None`` for their year and are compared by day of the year.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import date
+
+from ..model import Document
+
+Day = tuple[int | None, int, int]
+"""(year or None, month, day)."""
+
+_ISO_DAY = re.compile(r"^(?:(\d{4})|-)-(\d{2})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})")
+
+
+def explicit_days(document: Document) -> list[str]:
+    """Day-granular dates the article writes out (not relative ones): ``2019-04-25`` or ``--04-25``."""
+    return [str(f.value) for f in document.facts
+            if f.kind == "date" and f.attrs.get("granularity") == "day" and not f.attrs.get("relative")]
+
+
+def document_days(document: Document) -> list[Day]:
+    """Its publication day and its explicit day dates."""
+    days: list[Day] = []
+    if document.published:
+        days.append((document.published.year, document.published.month, document.published.day))
+    for value in explicit_days(document):
+        match = _ISO_DAY.match(value)
+        if match:
+            days.append((int(match.group(1)) if match.group(1) else None, int(match.group(2)), int(match.group(3))))
+    return days
+
+
+def document_years(document: Document) -> frozenset[int]:
+    """The years of its publication and of the dates it writes with a year (inferred ones excluded)."""
+    years = {document.published.year} if document.published else set()
+    for fact in document.facts:
+        if fact.kind == "date" and not fact.attrs.get("relative") and not fact.attrs.get("year_inferred"):
+            match = _YEAR.match(str(fact.value))
+            if match:
+                years.add(int(match.group(1)))
+    return frozenset(years)
+
+
+def days_apart(a: Day, b: Day) -> int:
+    """Days between two days; by day of the year (at most 183) when either lacks its year."""
+    try:
+        if a[0] is not None and b[0] is not None:
+            return abs((date(a[0], a[1], a[2]) - date(b[0], b[1], b[2])).days)
+        gap = abs((date(2000, a[1], a[2]) - date(2000, b[1], b[2])).days)
+    except ValueError:
+        return 0
+    return min(gap, 366 - gap)
+
+
+def closest_days(a: list[Day], b: list[Day]) -> int | None:
+    """The smallest distance between a day of ``a`` and a day of ``b``; None when either has none."""
+    if not a or not b:
+        return None
+    return min(days_apart(x, y) for x in a for y in b)
+
+
+def event_date(documents: list[Document]) -> str | None:
+    """The day most often named by explicit day-granular dates in the event's documents; a tie
+    goes to the day nearest publication (a caption may recall an older meeting)."""
+    counts = Counter(day for document in documents for day in explicit_days(document))
+    if not counts:
+        return None
+    published = sorted(d.published for d in documents if d.published)
+
+    def distance(day: str) -> int:
+        match = _ISO_DAY.match(day)
+        if not published or not match or not match.group(1):
+            return 0
+        try:
+            return abs((date(int(match.group(1)), int(match.group(2)), int(match.group(3))) - published[0]).days)
+        except ValueError:
+            return 0
+
+    return min(counts, key=lambda d: (-counts[d], distance(d), d))

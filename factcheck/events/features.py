@@ -1,0 +1,83 @@
+"""Features of a document pair for the same-story model, all language-neutral.
+
+Meaning (lead, whole text, best-matching sentences), who and where (shared names, weighted by
+how rare they are in the folder; shared figures), and when (the closest of their days, whether
+the years they name overlap at all). Two reports of one story share distinctive names and name
+close days; two look-alike stories (two rehab stays, two castings of one role) share the words
+of the kind of story but not its people, its day or its year.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from ..lexical import SparseTfidf
+from .dates import closest_days
+from .signature import Signature
+
+FEATURES: tuple[str, ...] = ("lead", "body", "match", "names", "lead_names", "tokens", "shared_names", "numbers",
+                             "day_closeness", "year_clash", "cross_language", "cross_lead")
+
+FAR_DAYS = 60
+"""Days apart at which two documents' closest days count fully against one story."""
+OTHER_OCCASION_DAYS = 365
+"""Days apart at which two documents' closest days are different occasions: ``grouping.py`` never
+puts them in one event (the 2019 and the 2024 summits of the same two leaders)."""
+
+_TOP = 3
+"""Best-matching sentences averaged in ``match``."""
+
+
+def pair_features(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """One row of ``FEATURES`` per pair ``(left[k], right[k])``; the folder is ``signatures``."""
+    name_cosines = _cosines([" ".join(s.names) for s in signatures], left, right)
+    lead_name_cosines = _cosines([" ".join(s.lead_names) for s in signatures], left, right)
+    number_cosines = _cosines([" ".join(sorted(s.numbers)) for s in signatures], left, right)
+    token_cosines = _cosines([" ".join(s.names + tuple(sorted(s.numbers))) for s in signatures], left, right)
+    leads = np.vstack([s.lead for s in signatures])
+    bodies = np.vstack([s.body for s in signatures])
+    rows = np.zeros((len(left), len(FEATURES)), dtype=np.float64)
+    name_sets = [frozenset(s.names) for s in signatures]
+    for k, (i, j) in enumerate(zip(left.tolist(), right.tolist())):
+        a, b = signatures[i], signatures[j]
+        lead = float(leads[i] @ leads[j])
+        gap = closest_days(list(a.days), list(b.days))
+        cross = float(a.language != b.language)
+        rows[k] = (lead, float(bodies[i] @ bodies[j]), _match(a.sentences, b.sentences), float(name_cosines[k]),
+                   float(lead_name_cosines[k]), math.sqrt(max(0.0, float(token_cosines[k]))), math.log1p(len(name_sets[i] & name_sets[j])),
+                   float(number_cosines[k]), _closeness(gap),
+                   float(bool(a.years) and bool(b.years) and not a.years & b.years), cross, cross * lead)
+    return rows
+
+
+def far_apart(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """Pairs whose closest days are ``OTHER_OCCASION_DAYS`` or more apart (both documents dated)."""
+    gaps = [closest_days(list(signatures[i].days), list(signatures[j].days)) for i, j in zip(left.tolist(),
+                                                                                          right.tolist())]
+    return np.array([g is not None and g >= OTHER_OCCASION_DAYS for g in gaps], dtype=bool)
+
+
+def _match(a: np.ndarray, b: np.ndarray) -> float:
+    """Mean of the best ``_TOP`` sentence-to-sentence cosines, both ways: the statements they share."""
+    if not len(a) or not len(b):
+        return 0.0
+    cosines = a @ b.T
+    one = np.sort(cosines.max(axis=1))[::-1][:_TOP].mean()
+    other = np.sort(cosines.max(axis=0))[::-1][:_TOP].mean()
+    return float(one + other) / 2
+
+
+def _cosines(texts: list[str], left: np.ndarray, right: np.ndarray) -> np.ndarray:
+    """TF-IDF cosines of word lists (IDF from the folder: a name every document has says little)."""
+    return SparseTfidf.of(texts, char_ngrams=False).pair_cosines(left, right) if len(left) else np.zeros(0)
+
+
+def _closeness(gap: int | None) -> float:
+    """+1 for the same day, falling (by the log of the days) to −1 at ``FAR_DAYS`` and beyond; 0 when
+    either document names no day, so that a missing date neither joins nor parts."""
+    if gap is None:
+        return 0.0
+    return 1.0 - 2.0 * min(1.0, math.log1p(gap) / math.log1p(FAR_DAYS))

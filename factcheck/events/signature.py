@@ -1,0 +1,69 @@
+"""What a document's story is made of: its meaning, who and where, when.
+
+A signature is computed once per document; pair features (``features.py``) only compare two
+signatures (plus the folder's word statistics, which say how distinctive a shared name is).
+Case carries the "who and where" in any cased script; uncased scripts fall back on meaning and
+dates alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from ..model import Document
+from .dates import Day, document_days, document_years
+
+_WORD = re.compile(r"[^\W\d_][\w'\-]*|\d+(?:[.,]\d+)?")
+
+
+@dataclass(frozen=True)
+class Signature:
+    """One document's story, as the event stage compares it."""
+
+    lead: np.ndarray
+    """Unit centroid of the first sentences' embeddings: what the story is."""
+    body: np.ndarray
+    """Unit centroid of all its sentences' embeddings."""
+    sentences: np.ndarray
+    """Unit embeddings of its first sentences, for sentence-by-sentence matching."""
+    names: tuple[str, ...]
+    """Capitalised words not opening a sentence, casefolded: people, places, organisations."""
+    numbers: frozenset[str]
+    """The figures it writes (digits only, separators dropped)."""
+    lead_names: tuple[str, ...]
+    """The names of its first sentences: who and where the story is about."""
+    days: tuple[Day, ...]
+    years: frozenset[int]
+    language: str
+
+
+def proper_tokens(document: Document, sentences: int | None = None) -> tuple[list[str], list[str]]:
+    """(names, numbers): capitalised words not opening a sentence, and figures, in text order (of the
+    first ``sentences`` only, when given)."""
+    names: list[str] = []
+    numbers: list[str] = []
+    for sentence in document.sentences[:sentences]:
+        for i, word in enumerate(_WORD.findall(sentence.text)):
+            if word[0].isdigit():
+                numbers.append(re.sub(r"[.,]", "", word))
+            elif i > 0 and word[0].isupper():
+                names.append(word.casefold())
+    return names, numbers
+
+
+def signature(document: Document, vectors: np.ndarray, lead_sentences: int, match_sentences: int) -> Signature:
+    names, numbers = proper_tokens(document)
+    unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+    return Signature(lead=_centroid(unit[:lead_sentences]), body=_centroid(unit),
+                     sentences=np.ascontiguousarray(unit[:match_sentences], dtype=np.float32),
+                     names=tuple(names), numbers=frozenset(numbers),
+                     lead_names=tuple(proper_tokens(document, lead_sentences)[0]), days=tuple(document_days(document)),
+                     years=document_years(document), language=document.language)
+
+
+def _centroid(matrix: np.ndarray) -> np.ndarray:
+    mean = matrix.mean(axis=0) if len(matrix) else np.zeros(matrix.shape[1])
+    return (mean / max(float(np.linalg.norm(mean)), 1e-12)).astype(np.float32)
