@@ -1,10 +1,16 @@
-"""Event grouping: what an event is called."""
+"""Event grouping: what one story is, what keeps two apart, blocking, and what an event is called."""
 
 from __future__ import annotations
 
-from conftest import text_document
+import json
+from pathlib import Path
 
+import numpy as np
+from conftest import SEEDS, factcheck, text_document
+
+from factcheck.cluster import sparse_average_linkage
 from factcheck.embed import DEFAULT_MODEL, get_embedder
+from factcheck.events.candidates import candidate_pairs
 
 
 def test_an_event_label_is_the_story_never_a_web_address() -> None:
@@ -21,3 +27,78 @@ def test_an_event_label_is_the_story_never_a_web_address() -> None:
     assert len(events) == 1
     assert "http" not in events[0].label and "example.com" not in events[0].label
     assert "Betty Ford" in events[0].label
+
+
+def test_the_seeds_keep_their_three_events() -> None:
+    """The 2019 Vladivostok summit (three outlets), the 2021 statement and the 2024 Pyongyang visit:
+    the same two leaders, three occasions years apart."""
+    import factcheck
+
+    report = factcheck.compare([SEEDS])
+    events = {e.id: (e.documents, e.date) for e in report.events}
+    assert events == {
+        "E1": (["000_30bb7f2d9c936c7b", "002_bc18443657823f31", "003_8cc1f86e64e8e9eb"], "2019-04-25"),
+        "E2": (["001_fa119bf131a3472f"], "2021-06-05"),
+        "E3": (["004_367723d5f7e8cdb8"], "2024-06-19"),
+    }
+
+
+def _article(doc_id: str, published: str, text: str) -> str:
+    return json.dumps({"id": doc_id, "published": published, "url": f"https://{doc_id}.example/news",
+                       "text": text})
+
+
+LOHAN = ("Lindsay Lohan checked into the Betty Ford Center in Rancho Mirage on Thursday, her lawyer Mark "
+         "Heller said. The actress was ordered by Judge Stephanie Sautner to spend 90 days in rehab.")
+
+
+def test_one_story_joins_and_the_same_people_a_year_later_stay_apart(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join([
+        _article("a", "2013-05-03", LOHAN),
+        _article("b", "2013-05-04", "Actress Lindsay Lohan has entered the Betty Ford Center in Rancho Mirage, "
+                 "lawyer Mark Heller confirmed. Judge Stephanie Sautner had ordered Lohan into 90 days of rehab."),
+        _article("c", "2014-09-20", LOHAN),
+    ]) + "\n", encoding="utf-8")
+    result = factcheck("compare", corpus, "--format", "json", "--quiet")
+    assert result.returncode == 0, result.stderr
+    events = sorted(sorted(e["documents"]) for e in json.loads(result.stdout)["events"])
+    assert events == [["a", "b"], ["c"]]  # c repeats a word for word, but a year and a half later
+
+
+def test_blocking_keeps_each_documents_nearest_and_no_more() -> None:
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(40, 16)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    left, right = candidate_pairs(vectors, neighbours=3, floor=-1.0)
+    pairs = set(zip(left.tolist(), right.tolist()))
+    assert all(a < b for a, b in pairs) and len(pairs) == len(left) <= 40 * 3
+    cosines = vectors @ vectors.T
+    np.fill_diagonal(cosines, -np.inf)
+    for i in range(40):
+        for j in np.argsort(-cosines[i])[:3].tolist():
+            assert (min(i, j), max(i, j)) in pairs
+    everything = candidate_pairs(vectors, neighbours=100, floor=-1.0)
+    assert len(everything[0]) == 40 * 39 // 2
+
+
+def test_linkage_counts_only_compared_pairs_and_ignores_input_order() -> None:
+    left, right = np.array([0, 1]), np.array([1, 2])
+    # 0–2 never compared (blocking): unknown, not 0, so the three make one group.
+    assert sparse_average_linkage(3, left, right, np.array([0.9, 0.8]), 0.7) == [[0, 1, 2]]
+    # 0–2 compared and unlike: the mean of {0,1} with 2 is 0.4, below the bar.
+    known = sparse_average_linkage(3, np.array([0, 1, 0]), np.array([1, 2, 2]), np.array([0.9, 0.8, 0.0]), 0.7)
+    assert known == [[0, 1], [2]]
+    shuffled = sparse_average_linkage(3, np.array([0, 0, 1]), np.array([2, 1, 2]), np.array([0.0, 0.9, 0.8]), 0.7)
+    assert shuffled == known
+
+
+def test_a_same_story_model_of_other_features_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "model.json"
+    bad.write_text(json.dumps({"features": ["lead"], "weights": {"lead": 1}, "means": {"lead": 0},
+                               "scales": {"lead": 1}, "bias": 0, "bar": 0.5}), encoding="utf-8")
+    settings = tmp_path / "s.json"
+    settings.write_text(json.dumps({"events": {"model": str(bad)}}), encoding="utf-8")
+    result = factcheck("compare", SEEDS, "--settings", settings, "--quiet")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "same-story model" in result.stderr
