@@ -17,21 +17,11 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from math import comb
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-
-
-def adjusted_rand(gold: list[str], predicted: list[str]) -> float:
-    pairs = Counter(zip(gold, predicted))
-    index = sum(comb(n, 2) for n in pairs.values())
-    a = sum(comb(n, 2) for n in Counter(gold).values())
-    b = sum(comb(n, 2) for n in Counter(predicted).values())
-    total = comb(len(gold), 2)
-    expected = a * b / total if total else 0.0
-    maximum = (a + b) / 2
-    return 1.0 if maximum == expected else (index - expected) / (maximum - expected)
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from events import adjusted_rand
 
 
 def line_of(source: str, offset: int) -> int:
