@@ -20,13 +20,12 @@ from ..settings import active
 from .chrome import Line, chrome_mask, repeated_lines, split_lines
 from .encoding import decode
 from .metadata import (
-    date_from_url,
     detect_language,
     outlet_from_lines,
     outlet_from_url,
     parse_date,
-    published_from_lines,
 )
+from .published import published_date
 from .readers import RawArticle, reader_for, supported_suffixes
 
 _TERMINAL = re.compile(r"[.!?…\"”’'»)]\s*$")
@@ -310,7 +309,7 @@ def _build(article: RawArticle, lines: list[Line], repeated: set[str]) -> Docume
         title=title,
         outlet=(article.outlet or outlet_from_url(article.url) or outlet_from_lines(chrome, body[:3])
                 or article.id),
-        published=_published(article, chrome, language),
+        published=_published(article, lines, mask, body_text, language),
         language=language,
         blocks=merge_wrapped(body),
     )
@@ -325,13 +324,14 @@ def _title_from(body: list[Line]) -> str:
     return chosen[0].text if chosen else ""
 
 
-def _published(article: RawArticle, chrome: list[Line], language: str) -> date | None:
+def _published(article: RawArticle, lines: list[Line], mask: list[bool], body_text: str,
+               language: str) -> date | None:
+    """The input's own date when it gives one (trusted as given); else one read from the page (its
+    URL, its datelines but never a sidebar list's, checked against the article's weekdays:
+    ``ingest.published``)."""
     if article.published:
         return parse_date(article.published, language)
-    if article.url and date_from_url(article.url):
-        return date_from_url(article.url)
-    head = chrome[:12]
-    return published_from_lines(head, language)
+    return published_date(article.url, lines, mask, body_text, language)
 
 
 def merge_wrapped(lines: list[Line]) -> list[tuple[int, int]]:

@@ -111,8 +111,30 @@ def is_chrome_line(line: Line) -> bool:
     return len(words) <= 3 and not _TERMINAL.search(line.text) and not any(c.isdigit() for c in line.text)
 
 
+@lru_cache(maxsize=1)
+def _list_headings() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The languages' ``list_headings`` (whole lines) and ``list_heading_prefixes`` (a heading
+    followed by a name: "More from Reuters", "Lainnya dari Kompas"), normalised like the lines."""
+    rules = _rules()
+    whole = frozenset(normalise(h) for h in rules.get("list_headings", ()))
+    prefixes = tuple(sorted({normalise(h) for h in rules.get("list_heading_prefixes", ())} - {""}))
+    return whole, prefixes
+
+
+_HEADING_WORDS = 6
+
+
 def is_list_heading(line: Line) -> bool:
-    return normalise(line.text) in _rules().get("list_headings", ())
+    """The title of a "Populer"/"Most read"/"Related" list: the lines after it are other articles.
+
+    A prefixed heading ("More from …") must stay short and unpunctuated, so that a sentence that
+    happens to start with the same words is never taken for one."""
+    whole, prefixes = _list_headings()
+    key = normalise(line.text)
+    if key in whole:
+        return True
+    return (len(line.words) <= _HEADING_WORDS and not re.search(r"[.!?]\s*$", line.text)
+            and any(key.startswith(prefix + " ") for prefix in prefixes))
 
 
 def _is_list_item(line: Line) -> bool:
@@ -120,17 +142,26 @@ def _is_list_item(line: Line) -> bool:
     return is_dateline(line) or (len(line.words) < 20 and not re.search(r"[.!?]\s*$", line.text))
 
 
-def chrome_mask(lines: list[Line], repeated: set[str]) -> list[bool]:
-    """For each line, whether it is chrome. ``repeated`` holds normalised template lines."""
-    mask: list[bool] = []
+def in_lists(lines: list[Line]) -> list[bool]:
+    """For each line, whether it is a list heading or an item of the list under it (the list ends
+    at the first line that is not headline-like): neither its text nor its dates are the article's."""
+    flags: list[bool] = []
     in_list = False
-    seen: set[str] = set()
     for line in lines:
-        key = normalise(line.text)
         if is_list_heading(line):
             in_list = True
         elif in_list and not _is_list_item(line):
             in_list = False
+        flags.append(in_list)
+    return flags
+
+
+def chrome_mask(lines: list[Line], repeated: set[str]) -> list[bool]:
+    """For each line, whether it is chrome. ``repeated`` holds normalised template lines."""
+    mask: list[bool] = []
+    seen: set[str] = set()
+    for line, in_list in zip(lines, in_lists(lines)):
+        key = normalise(line.text)
         chrome = in_list or is_chrome_line(line) or key in repeated or key in seen
         seen.add(key)
         mask.append(chrome)

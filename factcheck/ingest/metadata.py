@@ -8,7 +8,7 @@ from datetime import date
 from functools import lru_cache
 
 from .. import lang
-from .chrome import Line, is_dateline
+from .chrome import Line
 
 # Bounded like DNS (labels of at most 63 characters, a dozen levels): unbounded, a long dotted word
 # (``www.a.a.a.…``) is rescanned to its end from every label, quadratic time.
@@ -124,18 +124,6 @@ def date_from_url(url: str) -> date | None:
         return date(int(year), number, int(day))
     except ValueError:
         return None
-
-
-def published_from_lines(chrome: list[Line], language: str) -> date | None:
-    for line in chrome:
-        if line.text.lower().startswith(("http", "www")) and date_from_url(line.text):
-            return date_from_url(line.text)
-    for line in chrome:
-        if is_dateline(line):
-            found = parse_date(line.text, language)
-            if found is not None:
-                return found
-    return None
 
 
 @lru_cache(maxsize=1)
