@@ -33,7 +33,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=N
                   help="Compare how several news outlets report the same event and flag where they disagree.")
 stderr = Console(stderr=True)
 
-FORMAT_HELP = "Output format: table, json, jsonl (one finding a line), csv, md or html (more with exporters)."
+FORMAT_HELP = ("Output format: table, json, jsonl (one finding a line), csv, md, html, or sqlite (a database; "
+               "needs --output FILE or a pipe). More with exporters.")
 KIND_HELP = "Only findings of this kind (repeat or comma-separate), e.g. date_conflict."
 VARIANT_HELP = ("Only name findings of this sort (repeat or comma-separate): spelling, transliteration, "
                 "diacritics, hyphenation, spacing.")

@@ -71,8 +71,9 @@ EmbedderFactory = Callable[[str], "Embedder"]
 """``model name -> embedder``; registered under a backend name (``use-m3``, ``st``)."""
 Extractor = Callable[["Sentence", "Document"], "list[Fact]"]
 """``(sentence, document) -> facts``; offsets of the facts point into ``document.source``."""
-Exporter = Callable[["Report"], str]
-"""``report -> text``; may also take an ``options`` keyword (``RenderOptions``)."""
+Exporter = Callable[["Report"], "str | bytes"]
+"""``report -> text`` (or bytes, for a binary format such as ``sqlite``); may also take an ``options``
+keyword (``RenderOptions``)."""
 
 
 class Registry(Generic[T]):
@@ -141,7 +142,8 @@ detectors: Registry[Detector] = Registry("detectors", (
     "factcheck.detect.quotes"))
 exporters: Registry[Exporter] = Registry("exporters", (
     "factcheck.render.table", "factcheck.render.jsonfmt", "factcheck.render.csvfmt", "factcheck.render.markdown",
-    "factcheck.render.html", "factcheck.render.jsonl"))
+    "factcheck.render.html", "factcheck.render.jsonl",
+    "factcheck.render.sqlite"))
 
 REGISTRIES: dict[str, Registry] = {r.kind: r for r in (readers, embedders, extractors, detectors, exporters)}
 

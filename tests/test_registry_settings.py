@@ -22,7 +22,7 @@ def test_every_builtin_is_registered() -> None:
     assert registry.extractors.names() == ["dates", "names", "numbers", "quotes"]
     assert registry.detectors.names() == ["date_conflict", "name_variant", "number_conflict", "quote_drift",
                                           "weekday_mismatch"]
-    assert registry.exporters.names() == ["csv", "html", "json", "jsonl", "md", "table"]
+    assert registry.exporters.names() == ["csv", "html", "json", "jsonl", "md", "sqlite", "table"]
 
 
 def test_a_missing_builtin_is_an_error_not_silence() -> None:

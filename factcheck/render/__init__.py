@@ -13,15 +13,20 @@ from ..errors import InputError
 from ..report import Report
 from .options import RenderOptions, terminal_options
 
-__all__ = ["RenderOptions", "available_formats", "render", "terminal_options"]
+__all__ = ["RenderOptions", "available_formats", "is_binary", "render", "terminal_options"]
 
 
 def available_formats() -> list[str]:
     return registry.exporters.names()
 
 
-def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str:
-    """Render ``report`` as ``fmt``; options reach only exporters that take them."""
+def is_binary(fmt: str) -> bool:
+    """Whether ``fmt``'s exporter writes bytes (it says so with a ``binary = True`` attribute)."""
+    return bool(getattr(registry.exporters.get(fmt), "binary", False))
+
+
+def render(report: Report, fmt: str, options: RenderOptions | None = None) -> str | bytes:
+    """Render ``report`` as ``fmt`` (bytes for a binary format); options reach only exporters that take them."""
     exporter = registry.exporters.get(fmt)
     if exporter is None:
         raise InputError(f"unknown format {fmt!r} (choose from {', '.join(available_formats())})")

@@ -17,6 +17,7 @@ from importlib import resources
 from ..model import Claim, Event, Evidence, Finding
 from ..registry import exporters
 from ..report import DocumentInfo, Report
+from ..scorecard import outlet_scorecard
 from ._common import (
     finding_event,
     model_label,
@@ -79,7 +80,40 @@ def _findings_pane(report: Report, findings: list[Finding]) -> str:
     empty = '<p class="empty">No disagreements found.</p>' if not findings else ""
     return (f'<section class="findings-pane" aria-label="Findings"><h2>Findings '
             f'<span id="shown">{len(findings)} of {len(findings)}</span></h2>'
-            f'{_filters(findings)}{empty}<ol id="findings">\n{cards}\n</ol></section>')
+            f'{_scorecard(report)}{_filters(findings)}{empty}<ol id="findings">\n{cards}\n</ol></section>')
+
+
+_BAR_WIDTH = 160
+_BAR_ROW = 18
+
+
+def _scorecard(report: Report) -> str:
+    """The outlet scorecard, collapsed: a bar per outlet of how often it was the outlier (inline SVG,
+    no script or style needed), and the counts as a table."""
+    rows = outlet_scorecard(report)
+    if len(rows) < 2 or not any(r.outlier for r in rows):
+        return ""
+    most = max(r.outlier for r in rows)
+    label_width = 180
+    bars = []
+    for k, row in enumerate(rows):
+        y = k * _BAR_ROW
+        width = round(_BAR_WIDTH * row.outlier / most) if most else 0
+        bars.append(f'<text x="0" y="{y + 13}" font-size="12">{esc(row.outlet[:28])}</text>'
+                    f'<rect x="{label_width}" y="{y + 3}" width="{width}" height="12" fill="#c0392b">'
+                    f'<title>{esc(row.outlet)}: outlier in {row.outlier} of {row.findings} findings</title></rect>'
+                    f'<text x="{label_width + width + 4}" y="{y + 13}" font-size="12">{row.outlier}</text>')
+    height = _BAR_ROW * len(rows)
+    svg = (f'<svg class="scorecard-chart" role="img" aria-label="How often each outlet is the outlier" '
+           f'width="{label_width + _BAR_WIDTH + 40}" height="{height}" viewBox="0 0 {label_width + _BAR_WIDTH + 40} '
+           f'{height}" xmlns="http://www.w3.org/2000/svg">{"".join(bars)}</svg>')
+    head = "".join(f"<th>{esc(h)}</th>" for h in ("Outlet", "Articles", "Events", "Findings", "Outlier", "By kind"))
+    body = "".join(
+        f"<tr><td>{esc(r.outlet)}</td><td>{r.articles}</td><td>{r.events}</td><td>{r.findings}</td>"
+        f"<td>{r.outlier}</td><td>{esc(', '.join(f'{k} {n}' for k, n in r.outlier_by_kind.items()) or '—')}</td></tr>"
+        for r in rows)
+    return (f'<details class="scorecard"><summary>Outlets: who stands alone</summary>{svg}'
+            f'<table class="scorecard-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></details>')
 
 
 def _filters(findings: list[Finding]) -> str:

@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..filters import check_kinds, check_severity, check_variants, filter_report, has_finding_at_or_above
 from ..io import WriteError, write_output
 from ..report import Report
-from . import available_formats, render
+from . import available_formats, is_binary, render
 from ._common import one_line, terminal_safe_document
 from .options import RenderOptions, terminal_options
 
@@ -48,10 +48,14 @@ class OutputRequest:
     csv_bom: bool = False
     variants: Sequence[str] = field(default_factory=tuple)
 
-    def checked(self) -> OutputRequest:
-        """Reject a bad option before any slow work starts."""
+    def checked(self, stream: TextIO | None = None) -> OutputRequest:
+        """Reject a bad option before any slow work starts (a binary format bound for a terminal too)."""
         if self.fmt not in available_formats():
             raise InputError(f"unknown format {self.fmt!r} (choose from {', '.join(available_formats())})")
+        to_stdout = self.output in (None, STDOUT)
+        if is_binary(self.fmt) and (_isatty(stream or sys.stdout) if to_stdout
+                                    else _is_terminal_path(self.output)):  # type: ignore[arg-type]
+            raise InputError(f"--format {self.fmt} is a binary file: write it with --output FILE (or pipe it)")
         return OutputRequest(
             fmt=self.fmt, output=None if self.output == STDOUT else self.output, kinds=tuple(check_kinds(self.kinds)),
             min_severity=check_severity(self.min_severity) if self.min_severity else None,
@@ -61,17 +65,22 @@ class OutputRequest:
 
 def deliver(report: Report, request: OutputRequest, stream: TextIO | None = None) -> int:
     """Write the filtered report where asked; return the exit code (1 = ``--fail-on`` hit)."""
-    request = request.checked()
     stream = stream or sys.stdout
+    request = request.checked(stream)
     shown = filter_report(report, request.kinds, request.min_severity, request.variants)
     if request.output is None:
         text = render(shown, request.fmt, terminal_options(stream, request.csv_bom))
-        _write_stream(stream, _for_terminal(text, request.fmt) if _isatty(stream) else text)
+        if isinstance(text, bytes):
+            _write_stream(stream, text)
+        else:
+            _write_stream(stream, _for_terminal(text, request.fmt) if _isatty(stream) else text)
     else:
-        text = render(shown, request.fmt, RenderOptions(csv_bom=request.csv_bom))
-        if _is_terminal_path(request.output):
-            text = _for_terminal(text, request.fmt)
-        write_output(request.output, text.encode("utf-8"))
+        rendered = render(shown, request.fmt, RenderOptions(csv_bom=request.csv_bom))
+        if isinstance(rendered, str):
+            if _is_terminal_path(request.output):
+                rendered = _for_terminal(rendered, request.fmt)
+            rendered = rendered.encode("utf-8")
+        write_output(request.output, rendered)
     return 1 if request.fail_on and has_finding_at_or_above(shown, request.fail_on) else 0
 
 
@@ -83,7 +92,7 @@ def _for_terminal(text: str, fmt: str) -> str:
     return text if fmt in _LEFT_AS_RENDERED else terminal_safe_document(text)
 
 
-def _write_stream(stream: TextIO, text: str) -> None:
+def _write_stream(stream: TextIO, text: str | bytes) -> None:
     """UTF-8 bytes as rendered: no newline translation, whatever the locale.
 
     A closed pipe is ``OutputClosed``, any other failure a one-line
@@ -93,11 +102,12 @@ def _write_stream(stream: TextIO, text: str) -> None:
     buffer: BinaryIO | None = getattr(stream, "buffer", None)
     try:
         if buffer is None:
-            stream.write(text)
+            # A text-only stream (a test's StringIO) gets bytes one character per byte.
+            stream.write(text if isinstance(text, str) else text.decode("latin-1"))
             stream.flush()
             return
         stream.flush()
-        buffer.write(text.encode("utf-8"))
+        buffer.write(text.encode("utf-8") if isinstance(text, str) else text)
         buffer.flush()
     except OSError as exc:
         _silence(stream)

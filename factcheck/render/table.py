@@ -23,6 +23,7 @@ from rich.text import Text
 from ..model import Claim, Event, Evidence, Finding
 from ..registry import exporters
 from ..report import Report
+from ..scorecard import outlet_scorecard
 from ._common import (
     finding_event,
     model_label,
@@ -86,8 +87,27 @@ def _blocks(report: Report, options: RenderOptions) -> list[RenderableType]:
     blocks: list[RenderableType] = [_findings_table(report, options)]
     for event in report.events:
         blocks.append(_claims_table(report, event, options))
+    scorecard = _scorecard_table(report)
+    if scorecard is not None:
+        blocks.append(scorecard)
     blocks.append(_summary_panel(report))
     return blocks
+
+
+def _scorecard_table(report: Report) -> RenderableType | None:
+    """Per outlet: what it covered and how often it stood alone; only where someone did."""
+    rows = outlet_scorecard(report)
+    if len(rows) < 2 or not any(r.outlier for r in rows):
+        return None
+    table = Table(title=Text("Outlets", style="bold"), box=box.HORIZONTALS, title_justify="left")
+    for name in ("Outlet", "Articles", "Events", "Findings", "Outlier", "Outlier by kind"):
+        table.add_column(name, justify="left" if name in ("Outlet", "Outlier by kind") else "right",
+                         overflow="fold")
+    for row in rows:
+        kinds = ", ".join(f"{kind} {n}" for kind, n in row.outlier_by_kind.items()) or "—"
+        table.add_row(row.outlet, str(row.articles), str(row.events), str(row.findings),
+                      Text(str(row.outlier), style=OUTLIER_STYLE if row.outlier else ""), kinds)
+    return table
 
 
 def _findings_table(report: Report, options: RenderOptions) -> RenderableType:

@@ -1,0 +1,101 @@
+"""Reports for a corpus: the SQLite database and the outlet scorecard, through the real CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+from conftest import SEEDS, factcheck, factcheck_in_process
+
+import factcheck as library
+from factcheck.errors import InputError
+from factcheck.render.output import OutputRequest, deliver
+from factcheck.scorecard import outlet_scorecard
+
+TABLES = ("documents", "events", "event_documents", "claims", "members", "findings", "evidence", "outlets")
+
+
+@pytest.fixture(scope="module")
+def seeds_json(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("seeds") / "seeds.json"
+    result = factcheck_in_process("compare", SEEDS, "--format", "json", "--quiet", "--output", path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+def test_the_database_holds_the_whole_report_with_its_keys(tmp_path: Path, seeds_json: Path) -> None:
+    database = tmp_path / "seeds.sqlite"
+    result = factcheck("compare", SEEDS, "--format", "sqlite", "--quiet", "--output", database)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(seeds_json.read_text(encoding="utf-8"))
+    db = sqlite3.connect(database)
+    count = {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    assert count["documents"] == len(report["documents"]) and count["events"] == len(report["events"])
+    assert count["claims"] == len(report["claims"]) and count["findings"] == len(report["findings"])
+    assert count["members"] == sum(len(c["members"]) for c in report["claims"])
+    assert count["evidence"] == sum(len(f["evidence"]) for f in report["findings"])
+    assert db.execute("PRAGMA foreign_key_check").fetchall() == []
+    # A question a researcher asks: which outlets' articles are quoted by which kind of finding.
+    rows = db.execute("SELECT f.kind, e.outlet, count(*) FROM findings f JOIN evidence e ON e.finding = f.id "
+                      "GROUP BY f.kind, e.outlet").fetchall()
+    expected = {(f["kind"], e["document"]) for f in report["findings"] for e in f["evidence"]}
+    assert {kind for kind, _, _ in rows} == {kind for kind, _ in expected}
+    first = report["findings"][0]
+    text, value = db.execute("SELECT text, value FROM evidence WHERE finding = ? AND position = 0",
+                             (first["id"],)).fetchone()
+    assert (text, value) == (first["evidence"][0]["text"], first["evidence"][0]["value"])
+
+
+def test_the_database_is_the_same_bytes_every_run_and_from_a_saved_report(tmp_path: Path, seeds_json: Path) -> None:
+    runs = []
+    for name in ("a", "b"):
+        out = tmp_path / f"{name}.sqlite"
+        assert factcheck_in_process("compare", SEEDS, "-f", "sqlite", "--quiet", "-o", out).returncode == 0
+        runs.append(out.read_bytes())
+    shown = tmp_path / "shown.sqlite"
+    assert factcheck_in_process("show", seeds_json, "-f", "sqlite", "-o", shown).returncode == 0
+    assert runs[0] == runs[1] == shown.read_bytes()
+    assert runs[0].startswith(b"SQLite format 3\x00")
+
+
+def test_a_database_is_never_written_to_a_terminal() -> None:
+    report = library.compare([SEEDS])
+    leader, follower = os.openpty()
+    try:
+        with os.fdopen(follower, "w", closefd=False) as terminal, pytest.raises(InputError, match="--output FILE"):
+            deliver(report, OutputRequest(fmt="sqlite"), terminal)
+    finally:
+        os.close(leader)
+        os.close(follower)
+    piped = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    assert deliver(report, OutputRequest(fmt="sqlite"), piped) == 0
+    piped.flush()
+    assert piped.buffer.getvalue().startswith(b"SQLite format 3")  # type: ignore[attr-defined]
+
+
+def test_the_scorecard_counts_who_stands_alone() -> None:
+    report = library.compare([SEEDS])
+    rows = {r.outlet: r for r in outlet_scorecard(report)}
+    alone = [f for f in report.findings if f.outliers]
+    assert alone, "the seeds' name variants name the outlet that spells differently"
+    for finding in alone:
+        for doc in finding.outliers:
+            assert rows[report.outlet(doc)].outlier >= 1
+            assert rows[report.outlet(doc)].outlier_by_kind.get(finding.kind, 0) >= 1
+    assert sum(r.articles for r in rows.values()) == len(report.documents)
+    assert sum(r.outlier for r in rows.values()) == sum(len({report.outlet(d) for d in f.outliers})
+                                                       for f in report.findings)
+
+
+def test_the_scorecard_is_in_the_table_and_in_the_html(tmp_path: Path) -> None:
+    table = factcheck_in_process("compare", SEEDS, "--quiet")
+    assert table.returncode == 0 and "Outlets" in table.stdout and "Outlier by kind" in table.stdout
+    page = tmp_path / "r.html"
+    assert factcheck_in_process("compare", SEEDS, "-f", "html", "--quiet", "-o", page).returncode == 0
+    html = page.read_text(encoding="utf-8")
+    assert '<details class="scorecard">' in html and '<svg class="scorecard-chart"' in html
+    assert html.count("<rect ") == len(outlet_scorecard(library.compare([SEEDS])))
