@@ -5,7 +5,8 @@ For each ECB+ topic (two look-alike stories, ``gold.json``) and each IndoSum loo
 ``benchmarks/labels/indosum_events.json``) it groups the documents into events the way
 ``factcheck compare`` does and prints the adjusted Rand index, B-cubed F1 and the purity of the
 document pairs put in one event (of those pairs, the share that are truly one story), then the
-mean and the worst topic.
+mean and the worst topic; then the same folders pooled into one corpus (other topics and other
+weeks side by side).
 
     python benchmarks/events.py [EVAL_DIR] [--corpus ecbplus,indosum] [--topics 1,2] [--settings S.json]
 """
@@ -98,6 +99,12 @@ def indosum_folders(eval_dir: Path, labels: Path) -> list[tuple[str, list[Path |
     return folders
 
 
+def _fresh(inputs: list[Path | Document]) -> list[Path | Document]:
+    """Documents as read (an earlier run's sentences and facts dropped), paths as they are."""
+    return [dataclasses.replace(i, sentences=[], facts=[], _derived={}, event=None) if isinstance(i, Document) else i
+            for i in inputs]
+
+
 def evaluate(name: str, inputs: list[Path | Document], gold: dict[str, str], settings: object) -> dict[str, float]:
     from factcheck.pipeline import analyse
 
@@ -144,7 +151,16 @@ def main() -> None:
         aris = [r["ari"] for r in results]
         print(f"{title}: {len(results)} folders  mean ARI {sum(aris) / len(aris):.3f} (worst {min(aris):.3f})  "
               f"mean B3 {sum(r['b3'] for r in results) / len(results):.3f}  "
-              f"pair purity {right / max(1, together):.3f}  pair recall {right / max(1, same):.3f}\n", flush=True)
+              f"pair purity {right / max(1, together):.3f}  pair recall {right / max(1, same):.3f}", flush=True)
+        # The same folders as one corpus: other topics and other weeks side by side, as a researcher's
+        # corpus puts them (blocking by nearest documents applies, as in any large input).
+        inputs = [item for _, folder_inputs, _ in folders for item in folder_inputs]
+        gold = {doc: story for _, _, folder_gold in folders for doc, story in folder_gold.items()}
+        pooled = evaluate(f"{title} pooled", _fresh(inputs), gold, settings)
+        print(f"{title}, all folders as one corpus: docs {pooled['docs']:.0f} stories {pooled['stories']:.0f} "
+              f"events {pooled['events']:.0f}  ARI {pooled['ari']:.3f}  B3 {pooled['b3']:.3f}  "
+              f"pair purity {pooled['right'] / max(1, pooled['together']):.3f}  "
+              f"pair recall {pooled['right'] / max(1, pooled['same']):.3f}\n", flush=True)
 
 
 if __name__ == "__main__":

@@ -2,8 +2,8 @@
 
 Labelled document pairs, every candidate pair of each folder (``factcheck.events.document_pairs``):
 - ``EVAL_DIR/ecbplus/<topic>``: two look-alike stories a topic, each document's story in ``gold.json``;
-- all ECB+ topics pooled into one corpus: its candidate pairs across topics (different stories that
-  a corpus puts side by side);
+- all ECB+ topics pooled into one corpus, and all IndoSum folders into another: their candidate
+  pairs across topics or weeks (different stories that a corpus puts side by side);
 - ``benchmarks/labels/indosum_events.json``: IndoSum look-alike folders (one category, one week),
   each article's story labelled by reading;
 - ``EVAL_DIR/ntrex/<doc>``: an English article and its Indonesian translation (one story) and an
@@ -80,6 +80,19 @@ def _folder(name: str, kind: str, documents: list, vectors: dict, story_of: dict
     return Folder(name, kind, stories, pairs.left, pairs.right, pairs.features, pairs.apart, y, groups, weight)
 
 
+def _pooled(name: str, documents: list, vectors: dict, story_of: dict[str, str], group_of: dict[str, str],
+            cfg: EventSettings) -> Folder:
+    """The candidate pairs across folders of one corpus pooled: different stories a corpus puts side
+    by side (other topics, other weeks)."""
+    pooled = _folder(name, "pooled", documents, vectors, story_of, group_of, 0.0, cfg)
+    across = np.array([len(g) == 2 for g in pooled.groups], dtype=bool)
+    print(f"  {name}: {int(across.sum())} pairs across folders ({int(pooled.y[across].sum())} one story)",
+          file=sys.stderr, flush=True)
+    return Folder(pooled.name, "pooled", pooled.stories, pooled.left[across], pooled.right[across],
+                  pooled.x[across], pooled.apart[across], pooled.y[across],
+                  [g for g, a in zip(pooled.groups, across) if a], POOLED_WEIGHT)
+
+
 def load_folders(eval_dir: Path, labels: Path, cfg: EventSettings) -> list[Folder]:
     folders: list[Folder] = []
     everything: list = []
@@ -95,17 +108,18 @@ def load_folders(eval_dir: Path, labels: Path, cfg: EventSettings) -> list[Folde
         pooled_story.update(gold)
         pooled_group.update(dict.fromkeys(gold, name))
         print(f"  {name}: {len(folders[-1].y)} pairs", file=sys.stderr, flush=True)
-    pooled = _folder("ecb+ pooled", "pooled", everything, pooled_vectors, pooled_story, pooled_group, 0.0, cfg)
-    across = np.array([len(g) == 2 for g in pooled.groups], dtype=bool)
-    folders.append(Folder(pooled.name, "pooled", pooled.stories, pooled.left[across], pooled.right[across],
-                          pooled.x[across], pooled.apart[across], pooled.y[across], [g for g, a in zip(pooled.groups, across) if a],
-                          POOLED_WEIGHT))
-    print(f"  pooled: {int(across.sum())} cross-topic pairs ({int(pooled.y[across].sum())} labelled one story)",
-          file=sys.stderr, flush=True)
+    folders.append(_pooled("ecb+ pooled", everything, pooled_vectors, pooled_story, pooled_group, cfg))
+    everything, pooled_vectors, pooled_story, pooled_group = [], {}, {}, {}
     for name, inputs, gold in bench.indosum_folders(eval_dir, labels):
         analysis = analyse(inputs, until="facts")
         folders.append(_folder(name, "indosum", analysis.documents, analysis.vectors, gold,
                                dict.fromkeys(gold, name), 1.0, cfg))
+        everything.extend(analysis.documents)
+        pooled_vectors.update(analysis.vectors)
+        pooled_story.update(gold)
+        pooled_group.update(dict.fromkeys(gold, name))
+    if everything:
+        folders.append(_pooled("indosum pooled", everything, pooled_vectors, pooled_story, pooled_group, cfg))
     ntrex = eval_dir / "ntrex"
     for folder in sorted(p for p in ntrex.iterdir() if (p / "gold.json").exists()):
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))

@@ -57,6 +57,8 @@ class EventSettings:
     attach_bar: float = 0.4
     """A group of ``small_group`` documents or fewer joins the larger event it is most like at this mean probability."""
     small_group: int = 2
+    other_occasion_days: int = 365
+    """Two documents whose closest days are this far apart report different occasions: never one event."""
     neighbours: int = 50
     """Each document is scored against at most this many others, the nearest by meaning (blocking)."""
     candidate_floor: float = 0.2

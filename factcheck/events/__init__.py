@@ -49,7 +49,7 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
     bodies = np.vstack([s.body for s in signatures]) if signatures else np.zeros((0, 1), dtype=np.float32)
     left, right = candidate_pairs(bodies, cfg.neighbours, cfg.candidate_floor)
     return DocumentPairs(signatures, left, right, pair_features(signatures, left, right),
-                         far_apart(signatures, left, right))
+                         far_apart(signatures, left, right, cfg.other_occasion_days))
 
 
 def group_events(documents: list[Document], vectors: dict[str, np.ndarray],

@@ -23,9 +23,6 @@ FEATURES: tuple[str, ...] = ("lead", "body", "match", "names", "lead_names", "to
 
 FAR_DAYS = 60
 """Days apart at which two documents' closest days count fully against one story."""
-OTHER_OCCASION_DAYS = 365
-"""Days apart at which two documents' closest days are different occasions: ``grouping.py`` never
-puts them in one event (the 2019 and the 2024 summits of the same two leaders)."""
 
 _TOP = 3
 """Best-matching sentences averaged in ``match``."""
@@ -53,11 +50,12 @@ def pair_features(signatures: Sequence[Signature], left: np.ndarray, right: np.n
     return rows
 
 
-def far_apart(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """Pairs whose closest days are ``OTHER_OCCASION_DAYS`` or more apart (both documents dated)."""
+def far_apart(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray, days: int) -> np.ndarray:
+    """Pairs whose closest days are ``days`` or more apart (both documents dated): different occasions,
+    which ``grouping.py`` never puts in one event (the 2019 and the 2024 summits of two leaders)."""
     gaps = [closest_days(list(signatures[i].days), list(signatures[j].days)) for i, j in zip(left.tolist(),
                                                                                           right.tolist())]
-    return np.array([g is not None and g >= OTHER_OCCASION_DAYS for g in gaps], dtype=bool)
+    return np.array([g is not None and g >= days for g in gaps], dtype=bool)
 
 
 def _match(a: np.ndarray, b: np.ndarray) -> float:
