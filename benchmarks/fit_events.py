@@ -95,31 +95,23 @@ def _pooled(name: str, documents: list, vectors: dict, story_of: dict[str, str],
 
 def load_folders(eval_dir: Path, labels: Path, cfg: EventSettings) -> list[Folder]:
     folders: list[Folder] = []
-    everything: list = []
-    pooled_vectors: dict = {}
-    pooled_story: dict[str, str] = {}
-    pooled_group: dict[str, str] = {}
-    for name, inputs, gold in bench.ecbplus_folders(eval_dir, set()):
-        analysis = analyse(inputs, until="facts")
-        folders.append(_folder(name, "ecbplus", analysis.documents, analysis.vectors, gold,
-                               dict.fromkeys(gold, name), 1.0, cfg))
-        everything.extend(analysis.documents)
-        pooled_vectors.update(analysis.vectors)
-        pooled_story.update(gold)
-        pooled_group.update(dict.fromkeys(gold, name))
-        print(f"  {name}: {len(folders[-1].y)} pairs", file=sys.stderr, flush=True)
-    folders.append(_pooled("ecb+ pooled", everything, pooled_vectors, pooled_story, pooled_group, cfg))
-    everything, pooled_vectors, pooled_story, pooled_group = [], {}, {}, {}
-    for name, inputs, gold in bench.indosum_folders(eval_dir, labels):
-        analysis = analyse(inputs, until="facts")
-        folders.append(_folder(name, "indosum", analysis.documents, analysis.vectors, gold,
-                               dict.fromkeys(gold, name), 1.0, cfg))
-        everything.extend(analysis.documents)
-        pooled_vectors.update(analysis.vectors)
-        pooled_story.update(gold)
-        pooled_group.update(dict.fromkeys(gold, name))
-    if everything:
-        folders.append(_pooled("indosum pooled", everything, pooled_vectors, pooled_story, pooled_group, cfg))
+    for kind, labelled in (("ecbplus", bench.ecbplus_folders(eval_dir, set())),
+                           ("indosum", bench.indosum_folders(eval_dir, labels))):
+        everything: list = []
+        vectors: dict = {}
+        story_of: dict[str, str] = {}
+        group_of: dict[str, str] = {}
+        for name, inputs, gold in labelled:
+            analysis = analyse(inputs, until="facts")
+            folders.append(_folder(name, kind, analysis.documents, analysis.vectors, gold,
+                                   dict.fromkeys(gold, name), 1.0, cfg))
+            everything.extend(analysis.documents)
+            vectors.update(analysis.vectors)
+            story_of.update(gold)
+            group_of.update(dict.fromkeys(gold, name))
+            print(f"  {name}: {len(folders[-1].y)} pairs", file=sys.stderr, flush=True)
+        if everything:
+            folders.append(_pooled(f"{kind} pooled", everything, vectors, story_of, group_of, cfg))
     ntrex = eval_dir / "ntrex"
     for folder in sorted(p for p in ntrex.iterdir() if (p / "gold.json").exists()):
         gold = json.loads((folder / "gold.json").read_text(encoding="utf-8"))
