@@ -72,7 +72,9 @@ def compare(
     csv_bom: bool = typer.Option(False, "--csv-bom", help=CSV_BOM_HELP),
     settings_file: Path | None = typer.Option(
         None, "--settings", metavar="FILE",
-        help="JSON or TOML file of tunables to change, by section, e.g. {\"events\": {\"threshold\": 0.5}}."),
+        help="JSON or TOML file of tunables to change, by section, e.g. {\"events\": {\"bar\": 0.5}}."),
+    workers: int = typer.Option(1, "--workers", "-w", min=1, max=64,
+                                help="Processes that extract facts (the report is the same for any number)."),
 ) -> None:
     """Read the articles, group them into events, align their claims and report disagreements.
 
@@ -85,6 +87,8 @@ def compare(
     request = OutputRequest(format, output, tuple(kind or ()), min_severity, fail_on, csv_bom,
                             tuple(variant or ())).checked()
     settings = Settings.load(settings_file) if settings_file else Settings()
+    if workers != 1:
+        settings = settings.replace({"run": {"workers": workers}})
     with _progress(quiet) as progress:
         report = run_compare(paths, model=model, cache=not no_cache, progress=progress, settings=settings)
     if not quiet:

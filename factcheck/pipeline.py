@@ -18,9 +18,9 @@ from .detect import run_detectors
 from .embed import DEFAULT_MODEL, Embedder, get_embedder
 from .errors import InputError
 from .events import event_date, group_events
-from .extract import extract_facts
 from .ingest import load_documents
 from .model import Claim, Document, Event, Finding, severity_rank
+from .parallel import extract_all
 from .registry import EventContext
 from .report import DocumentInfo, Report
 from .segment import segment
@@ -118,8 +118,8 @@ def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     vectors = _embed(documents, embedder, report_progress, settings.embed.batch)
     tick("embed")
 
-    for document in documents:
-        document.facts = extract_facts(document)
+    for document, facts in zip(documents, extract_all(documents, settings, settings.run.workers)):
+        document.facts = facts
     tick("extract")
 
     by_id = {d.id: d for d in documents}

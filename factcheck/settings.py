@@ -145,6 +145,12 @@ class DetectSettings:
 
 
 @dataclass(frozen=True)
+class RunSettings:
+    workers: int = 1
+    """Processes that extract facts (``--workers``); the report is the same whatever the number."""
+
+
+@dataclass(frozen=True)
 class ExtractSettings:
     quote_min_words: int = 4
     """Shorter quotations (scare quotes, titles) are not quotes."""
@@ -176,6 +182,7 @@ class Settings:
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     link: LinkSettings = field(default_factory=LinkSettings)
     detect: DetectSettings = field(default_factory=DetectSettings)
+    run: RunSettings = field(default_factory=RunSettings)
 
     def replace(self, changes: Mapping[str, Any]) -> Settings:
         """A copy with ``{"section": {"name": value}}`` applied; unknown names and wrong types are errors."""

@@ -1,4 +1,4 @@
-"""Reports for a corpus: the SQLite database and the outlet scorecard, through the real CLI."""
+"""For a corpus: the SQLite database, the outlet scorecard and worker processes, through the real CLI."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from conftest import SEEDS, factcheck, factcheck_in_process
+from conftest import FIXTURES, SEEDS, factcheck, factcheck_in_process
 
 import factcheck as library
 from factcheck.errors import InputError
@@ -99,3 +99,18 @@ def test_the_scorecard_is_in_the_table_and_in_the_html(tmp_path: Path) -> None:
     html = page.read_text(encoding="utf-8")
     assert '<details class="scorecard">' in html and '<svg class="scorecard-chart"' in html
     assert html.count("<rect ") == len(outlet_scorecard(library.compare([SEEDS])))
+
+
+def test_workers_give_the_same_report_byte_for_byte(tmp_path: Path) -> None:
+    """Every fixture at once (more documents than one worker's share, so the pool is used), in one
+    process and in two: the JSON reports are the same bytes."""
+    from factcheck.parallel import CHUNK
+
+    outputs = []
+    for workers in ("1", "2"):
+        out = tmp_path / f"w{workers}.json"
+        result = factcheck("compare", FIXTURES, "--format", "json", "--quiet", "--workers", workers, "--output", out)
+        assert result.returncode == 0, result.stderr
+        outputs.append(out.read_bytes())
+    assert len(json.loads(outputs[0])["documents"]) > CHUNK
+    assert outputs[0] == outputs[1]
