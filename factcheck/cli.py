@@ -74,7 +74,7 @@ def compare(
         None, "--settings", metavar="FILE",
         help="JSON or TOML file of tunables to change, by section, e.g. {\"events\": {\"bar\": 0.5}}."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, max=64,
-                                help="Processes that extract facts (the report is the same for any number)."),
+                                help="Processes that extract facts and run detectors (the report is the same for any number)."),
 ) -> None:
     """Read the articles, group them into events, align their claims and report disagreements.
 

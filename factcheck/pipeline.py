@@ -14,13 +14,12 @@ from typing import Literal
 import numpy as np
 
 from .align import align_claims
-from .detect import run_detectors
 from .embed import DEFAULT_MODEL, Embedder, get_embedder
 from .errors import InputError
 from .events import event_date, group_events
 from .ingest import load_documents
 from .model import Claim, Document, Event, Finding, severity_rank
-from .parallel import extract_all
+from .parallel import detect_all, extract_all
 from .registry import EventContext
 from .report import DocumentInfo, Report
 from .segment import segment
@@ -76,7 +75,7 @@ def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     tick = _stopwatch(timings)
     analysis = _analyse(inputs, model, cache, progress, settings, tick)
     events, claims, documents = analysis.events, analysis.claims, analysis.documents
-    findings = _number(run_detectors(analysis.contexts), events, claims)
+    findings = _number(detect_all(analysis.contexts, settings, settings.run.workers), events, claims)
     tick("detect")
 
     warnings = analysis.warnings

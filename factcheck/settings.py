@@ -147,7 +147,7 @@ class DetectSettings:
 @dataclass(frozen=True)
 class RunSettings:
     workers: int = 1
-    """Processes that extract facts (``--workers``); the report is the same whatever the number."""
+    """Processes that extract facts and run the detectors (``--workers``); the report is the same whatever the number."""
 
 
 @dataclass(frozen=True)

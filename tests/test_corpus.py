@@ -102,8 +102,8 @@ def test_the_scorecard_is_in_the_table_and_in_the_html(tmp_path: Path) -> None:
 
 
 def test_workers_give_the_same_report_byte_for_byte(tmp_path: Path) -> None:
-    """Every fixture at once (more documents than one worker's share, so the pool is used), in one
-    process and in two: the JSON reports are the same bytes."""
+    """Every fixture at once (more documents than one worker's share and more events than workers, so
+    extraction and detection both go to the pool), in one process and in two: the same JSON bytes."""
     from factcheck.parallel import CHUNK
 
     outputs = []
@@ -112,5 +112,6 @@ def test_workers_give_the_same_report_byte_for_byte(tmp_path: Path) -> None:
         result = factcheck("compare", FIXTURES, "--format", "json", "--quiet", "--workers", workers, "--output", out)
         assert result.returncode == 0, result.stderr
         outputs.append(out.read_bytes())
-    assert len(json.loads(outputs[0])["documents"]) > CHUNK
+    report = json.loads(outputs[0])
+    assert len(report["documents"]) > CHUNK and len(report["events"]) >= 4  # both pools are used
     assert outputs[0] == outputs[1]
