@@ -22,7 +22,6 @@ from .model import Document, Fact, Finding
 from .registry import EventContext
 from .settings import Settings, use
 
-T = TypeVar("T")
 R = TypeVar("R")
 
 CHUNK = 32

@@ -125,22 +125,24 @@ def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     if until == "facts":
         return Analysis(documents, [], [], [], embedder, warnings, vectors)
     events = group_events(documents, vectors, settings.events)
+    for event in events:
+        event.date = event_date([by_id[d] for d in event.documents])
     tick("events")
     if until == "events":
-        for event in events:
-            event.date = event_date([by_id[d] for d in event.documents])
         return Analysis(documents, events, [], [], embedder, warnings, vectors)
     claims: list[Claim] = []
     for number, event in enumerate(events, 1):
         report_progress("aligning claims", number - 1, len(events))
-        event.date = event_date([by_id[d] for d in event.documents])
         claims.extend(align_claims(event, by_id, vectors, settings=settings.align))
     report_progress("aligning claims", len(events), len(events))
     for number, claim in enumerate(claims, 1):
         claim.id = f"C{number}"
     tick("align")
 
-    contexts = [EventContext(e, {d: by_id[d] for d in e.documents}, [c for c in claims if c.event == e.id], settings,
+    claims_of: dict[str, list[Claim]] = {}
+    for claim in claims:
+        claims_of.setdefault(claim.event, []).append(claim)
+    contexts = [EventContext(e, {d: by_id[d] for d in e.documents}, claims_of.get(e.id, []), settings,
                              {d: vectors[d] for d in e.documents})
                 for e in events]
     return Analysis(documents, events, claims, contexts, embedder, warnings, vectors)

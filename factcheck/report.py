@@ -43,6 +43,16 @@ class Report:
     stats: dict[str, Any] = field(default_factory=dict)
     sources: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    _index: tuple[tuple[int, ...], dict[str, DocumentInfo], dict[str, str]] | None = field(
+        default=None, init=False, repr=False, compare=False)
+    """Documents by id and each claim's event, built on first use: a corpus report is looked up once
+    per finding and evidence item, and a scan each time would make every export quadratic."""
+
+    def _indexes(self) -> tuple[dict[str, DocumentInfo], dict[str, str]]:
+        key = (id(self.documents), len(self.documents), id(self.claims), len(self.claims))
+        if self._index is None or self._index[0] != key:
+            self._index = (key, {d.id: d for d in self.documents}, {c.id: c.event for c in self.claims})
+        return self._index[1], self._index[2]
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -99,7 +109,12 @@ class Report:
         return cls.from_dict(data)
 
     def document(self, doc_id: str) -> DocumentInfo:
-        return next(d for d in self.documents if d.id == doc_id)
+        """The document ``doc_id``; KeyError when the report has none."""
+        return self._indexes()[0][doc_id]
+
+    def claim_event(self, claim_id: str) -> str | None:
+        """The event of claim ``claim_id``; None when the report has no such claim."""
+        return self._indexes()[1].get(claim_id)
 
     def outlet(self, doc_id: str) -> str:
         info = self.document(doc_id)

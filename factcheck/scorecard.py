@@ -33,7 +33,7 @@ class OutletScore:
 
 def outlet_scorecard(report: Report) -> list[OutletScore]:
     """One row per outlet, most often the outlier first (then most findings, then by name)."""
-    outlet_of = {d.id: (d.outlet or d.id) for d in report.documents}
+    outlet_of = {d.id: report.outlet(d.id) for d in report.documents}
     articles = Counter(outlet_of.values())
     events: dict[str, set[str]] = {}
     for document in report.documents:

@@ -20,7 +20,7 @@ from ..model import Document, Event
 from ..settings import EventSettings, active
 from .candidates import candidate_pairs
 from .dates import event_date
-from .features import FEATURES, far_apart, pair_features
+from .features import FEATURES, day_gaps, far_apart, pair_features
 from .grouping import story_groups
 from .model import load
 from .signature import Signature, signature
@@ -48,8 +48,9 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
     signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences) for d in documents]
     bodies = np.vstack([s.body for s in signatures]) if signatures else np.zeros((0, 1), dtype=np.float32)
     left, right = candidate_pairs(bodies, cfg.neighbours, cfg.candidate_floor)
-    return DocumentPairs(signatures, left, right, pair_features(signatures, left, right),
-                         far_apart(signatures, left, right, cfg.other_occasion_days))
+    gaps = day_gaps(signatures, left, right)
+    return DocumentPairs(signatures, left, right, pair_features(signatures, left, right, gaps),
+                         far_apart(gaps, cfg.other_occasion_days))
 
 
 def group_events(documents: list[Document], vectors: dict[str, np.ndarray],

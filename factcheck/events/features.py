@@ -28,33 +28,40 @@ _TOP = 3
 """Best-matching sentences averaged in ``match``."""
 
 
-def pair_features(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """One row of ``FEATURES`` per pair ``(left[k], right[k])``; the folder is ``signatures``."""
+def day_gaps(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray) -> list[int | None]:
+    """Per pair, the days between the closest days of its two documents; None when either names none."""
+    return [closest_days(list(signatures[i].days), list(signatures[j].days))
+            for i, j in zip(left.tolist(), right.tolist())]
+
+
+def pair_features(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray,
+                  gaps: Sequence[int | None]) -> np.ndarray:
+    """One row of ``FEATURES`` per pair ``(left[k], right[k])`` (``gaps`` from ``day_gaps``); the folder
+    is ``signatures``."""
     name_cosines = _cosines([" ".join(s.names) for s in signatures], left, right)
     lead_name_cosines = _cosines([" ".join(s.lead_names) for s in signatures], left, right)
     number_cosines = _cosines([" ".join(sorted(s.numbers)) for s in signatures], left, right)
     token_cosines = _cosines([" ".join(s.names + tuple(sorted(s.numbers))) for s in signatures], left, right)
     leads = np.vstack([s.lead for s in signatures])
     bodies = np.vstack([s.body for s in signatures])
+    lead_cosines = np.einsum("ij,ij->i", leads[left], leads[right]).astype(np.float64)
+    body_cosines = np.einsum("ij,ij->i", bodies[left], bodies[right]).astype(np.float64)
     rows = np.zeros((len(left), len(FEATURES)), dtype=np.float64)
     name_sets = [frozenset(s.names) for s in signatures]
     for k, (i, j) in enumerate(zip(left.tolist(), right.tolist())):
         a, b = signatures[i], signatures[j]
-        lead = float(leads[i] @ leads[j])
-        gap = closest_days(list(a.days), list(b.days))
+        lead = float(lead_cosines[k])
         cross = float(a.language != b.language)
-        rows[k] = (lead, float(bodies[i] @ bodies[j]), _match(a.sentences, b.sentences), float(name_cosines[k]),
-                   float(lead_name_cosines[k]), math.sqrt(max(0.0, float(token_cosines[k]))), math.log1p(len(name_sets[i] & name_sets[j])),
-                   float(number_cosines[k]), _closeness(gap),
+        rows[k] = (lead, float(body_cosines[k]), _match(a.sentences, b.sentences), float(name_cosines[k]),
+                   float(lead_name_cosines[k]), math.sqrt(max(0.0, float(token_cosines[k]))),
+                   math.log1p(len(name_sets[i] & name_sets[j])), float(number_cosines[k]), _closeness(gaps[k]),
                    float(bool(a.years) and bool(b.years) and not a.years & b.years), cross, cross * lead)
     return rows
 
 
-def far_apart(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray, days: int) -> np.ndarray:
+def far_apart(gaps: Sequence[int | None], days: int) -> np.ndarray:
     """Pairs whose closest days are ``days`` or more apart (both documents dated): different occasions,
     which ``grouping.py`` never puts in one event (the 2019 and the 2024 summits of two leaders)."""
-    gaps = [closest_days(list(signatures[i].days), list(signatures[j].days)) for i, j in zip(left.tolist(),
-                                                                                          right.tolist())]
     return np.array([g is not None and g >= days for g in gaps], dtype=bool)
 
 

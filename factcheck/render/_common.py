@@ -68,20 +68,20 @@ def outlet_name(report: Report, doc_id: str) -> str:
     """The outlet a reader recognises; the document id when unknown."""
     try:
         return report.outlet(doc_id)
-    except StopIteration:
+    except KeyError:
         return doc_id
 
 
 def finding_event(report: Report, finding: Finding) -> str | None:
     """The event a finding belongs to: its claim's, else its first document's."""
     if finding.claim:
-        claim = next((c for c in report.claims if c.id == finding.claim), None)
-        if claim is not None:
-            return claim.event
+        event = report.claim_event(finding.claim)
+        if event is not None:
+            return event
     for item in finding.evidence:
         try:
             return report.document(item.document).event
-        except StopIteration:
+        except KeyError:
             continue
     return None
 

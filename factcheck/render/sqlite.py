@@ -17,6 +17,7 @@ import tempfile
 from ..registry import exporters
 from ..report import Report
 from ..scorecard import outlet_scorecard
+from ._common import finding_event, outlet_name
 
 SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -61,8 +62,6 @@ def render_sqlite(report: Report) -> bytes:
 
 def _fill(db: sqlite3.Connection, report: Report) -> None:
     db.executescript(SCHEMA)
-    outlet_of = {d.id: d.outlet or d.id for d in report.documents}
-    event_of_claim = {c.id: c.event for c in report.claims}
     meta = {"schema_version": str(report.schema_version), "tool": json.dumps(report.tool, sort_keys=True),
             "model": json.dumps(report.model, sort_keys=True)}
     db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
@@ -75,16 +74,12 @@ def _fill(db: sqlite3.Connection, report: Report) -> None:
     db.executemany("INSERT INTO claims VALUES (?, ?, ?)", [(c.id, c.event, c.score) for c in report.claims])
     db.executemany("INSERT INTO members VALUES (?, ?, ?, ?, ?, ?)",
                    [(c.id, m.document, m.sentence, m.start, m.end, m.text) for c in report.claims for m in c.members])
-    events_of_document = {d.id: d.event for d in report.documents}
     rows: list[tuple[object, ...]] = []
     evidence: list[tuple[object, ...]] = []
     for f in report.findings:
-        # As ``_common.finding_event``, with maps instead of scans (a corpus has many claims).
-        event = event_of_claim[f.claim] if f.claim in event_of_claim else next(
-            (events_of_document[e.document] for e in f.evidence if e.document in events_of_document), None)
-        rows.append((f.id, f.kind, f.variant, f.severity, f.confidence, f.claim, event, f.summary, f.majority,
-                     json.dumps(f.outliers)))
-        evidence.extend((f.id, k, e.document, outlet_of.get(e.document, e.document), e.sentence, e.start, e.end,
+        rows.append((f.id, f.kind, f.variant, f.severity, f.confidence, f.claim, finding_event(report, f), f.summary,
+                     f.majority, json.dumps(f.outliers)))
+        evidence.extend((f.id, k, e.document, outlet_name(report, e.document), e.sentence, e.start, e.end,
                          e.text, e.value, e.span[0], e.span[1]) for k, e in enumerate(f.evidence))
     db.executemany("INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
     db.executemany("INSERT INTO evidence VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", evidence)
