@@ -339,16 +339,44 @@ def _resolve_day(day: int, month: int, year: int | None, weekday: int | None,
         return (_iso(year, month, day), False)
     if published is None:
         return (f"--{month:02d}-{day:02d}", True) if _valid(2000, month, day) else (None, True)
-    cands = [c for y in (published.year - 1, published.year, published.year + 1)
-             if (c := _safe_date(y, month, day)) is not None]
+    cands = _year_candidates(month, day, published)
     if not cands:
         return None, True
-    cands.sort(key=lambda c: (abs((c - published).days) + (30 if c > published else 0), c))
     best = cands[0]
     if weekday is not None and best.weekday() != weekday and abs((best - published).days) > 60:
         fitting = [c for c in cands if c.weekday() == weekday]
         best = fitting[0] if fitting else best
     return best.isoformat(), True
+
+
+def _year_candidates(month: int, day: int, published: date) -> list[date]:
+    """That day in the years around ``published``, nearest first (a later one counting 30 days
+    further: reporting is of the past)."""
+    cands = [c for y in (published.year - 1, published.year, published.year + 1)
+             if (c := _safe_date(y, month, day)) is not None]
+    return sorted(cands, key=lambda c: (abs((c - published).days) + (30 if c > published else 0), c))
+
+
+def nearest_day(month: int, day: int, published: date) -> date | None:
+    """The date a year-less ``day``/``month`` is read as in an article published on ``published``."""
+    cands = _year_candidates(month, day, published)
+    return cands[0] if cands else None
+
+
+def weekday_dates(text: str, language: str) -> set[tuple[int, int, int]]:
+    """Distinct year-less day dates written with a capitalised weekday in ``text``, as (weekday
+    0=Monday, month, day): "Senin (27/3)", "Sabtu 5 Juni", "Monday, March 27". What the ingest
+    checks a publication date's year against; a lower-case weekday is left out (Indonesian
+    "minggu" is also "week")."""
+    langs = _lang.languages_for(language, "dates")
+    if not langs:
+        return set()
+    # Only the full-date finder: a whole page is scanned, not one sentence, and no other finder
+    # writes a weekday beside a day and month.
+    return {(int(h.attrs["weekday"]), int(h.value[2:4]), int(h.value[5:7]))
+            for h in _full_dates(text, _data(langs), langs, None)
+            if h.kind == "date" and str(h.value).startswith("--") and "weekday" in h.attrs
+            and text[h.start:h.start + 1].isupper()}
 
 
 def _valid(year: int, month: int, day: int) -> bool:

@@ -26,17 +26,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from datetime import date
-from functools import cache
 
-from .. import lang
+from ..extract.dates import nearest_day, weekday_dates
 from .chrome import Line, in_lists, is_chrome_line, is_dateline, is_url
 from .metadata import date_from_url, parse_date
 
 _HEAD_CHROME = 12
 """Chrome lines searched for a stamp (lists left out): a page's own stamp is near its top."""
 _MIN_MENTIONS = 2
-_FUTURE_PENALTY = 30
-"""Days added to a later year's distance, as ``extract.dates._resolve_day`` does: reporting is of the past."""
 _PUNCTUATED = re.compile(r"[.!?]\s*$")
 _PARAGRAPH_WORDS = 20
 _HEADLINE_WORDS = 3
@@ -175,88 +172,15 @@ def fitting(published: date, mentions: set[Mention]) -> int:
 
 
 def _fits(published: date, mention: Mention) -> bool:
-    """The mention's day in the year nearest ``published`` (a later one counting 30 days further,
-    as ``extract.dates`` resolves year-less dates) is its weekday. Strict on purpose: a weekday
-    that only fits a farther year is what a wrong publication year produces."""
+    """The mention's day in the year nearest ``published`` (as ``extract.dates`` resolves year-less
+    dates) is its weekday. Strict on purpose: a weekday that only fits a farther year is what a
+    wrong publication year produces."""
     weekday, month, day = mention
-    days = []
-    for year in (published.year - 1, published.year, published.year + 1):
-        try:
-            days.append(date(year, month, day))
-        except ValueError:
-            continue
-    if not days:
-        return False
-    nearest = min(days, key=lambda d: (abs((d - published).days) + (_FUTURE_PENALTY if d > published else 0), d))
-    return nearest.weekday() == weekday
+    nearest = nearest_day(month, day, published)
+    return nearest is not None and nearest.weekday() == weekday
 
 
 def weekday_mentions(text: str, language: str) -> set[Mention]:
-    """Distinct year-less dates written with their weekday in ``text``: "Senin (27/3)", "Sabtu 5
-    Juni", "Monday, March 27". A date with its year says nothing about the publication year and
-    is left out; so is a lower-case weekday (Indonesian "minggu" is also "week")."""
-    found: set[Mention] = set()
-    for pattern, kind, data in _patterns(_languages(language)):
-        for m in pattern.finditer(text):
-            weekday = data.weekdays.get(m.group("wd").casefold().rstrip("."))
-            if weekday is None or not m.group("wd")[:1].isupper():
-                continue
-            if kind == "numeric":
-                a, b = int(m.group("a")), int(m.group("b"))
-                month, day = (a, b) if data.order == "mdy" else (b, a)
-            else:
-                word = m.group("m")
-                if word.casefold() in data.ambiguous_months and not word[:1].isupper():
-                    continue
-                month, day = data.months[word.casefold().rstrip(".")], int(m.group("d"))
-            if 1 <= month <= 12 and 1 <= day <= 31:
-                found.add((weekday, month, day))
-    return found
-
-
-def _languages(language: str) -> tuple[str, ...]:
-    """The document's language when it has date data, else every language that has (as ``extract``)."""
-    if language and lang.load(language, "dates"):
-        return (language,)
-    return tuple(code for code in lang.languages() if lang.load(code, "dates"))
-
-
-class _Names:
-    """The weekday and month names of some languages, from their ``dates.json``."""
-
-    def __init__(self, langs: tuple[str, ...]) -> None:
-        self.weekdays: dict[str, int] = {}
-        self.months: dict[str, int] = {}
-        self.ambiguous_months: set[str] = set()
-        for code in langs:
-            data = lang.load(code, "dates")
-            self.weekdays.update({k.casefold(): int(v) for k, v in data.get("weekdays", {}).items()})
-            self.months.update({k.casefold(): int(v) for k, v in data.get("months", {}).items()})
-            self.ambiguous_months.update(w.casefold() for w in data.get("month_ambiguous", ()))
-        first = lang.load(langs[0], "dates") if langs else {}
-        self.order: str = first.get("numeric_order", "dmy") if len(langs) == 1 else "dmy"
-        self.month_first = any(lang.load(code, "dates").get("month_first") for code in langs)
-
-
-def _alternation(words: Iterable[str]) -> str:
-    ordered = sorted(set(words), key=lambda w: (-len(w), w))
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or r"(?!x)x"
-
-
-@cache
-def _patterns(langs: tuple[str, ...]) -> tuple[tuple[re.Pattern[str], str, _Names], ...]:
-    """Weekday + day/month patterns. Each run of spaces can be matched one way only (a comma or a
-    bracket between two ``\\s*``), so that hostile runs of spaces scan in linear time."""
-    names = _Names(langs)
-    if not names.weekdays or not names.months:
-        return ()
-    lead = rf"(?<!\w)(?P<wd>{_alternation(names.weekdays)})\.?\s*(?:,\s*)?(?:\(\s*)?"
-    month = rf"(?P<m>{_alternation(names.months)})\.?(?!\w)"
-    no_year = r"(?!\s*(?:,\s*)?\d)"
-    shapes = {
-        "numeric": rf"{lead}(?P<a>\d{{1,2}}) ?/ ?(?P<b>\d{{1,2}})(?! ?/ ?\d)(?!\d|[.,]\d)",
-        "day_month": rf"{lead}(?P<d>\d{{1,2}})\s+{month}{no_year}",
-    }
-    if names.month_first:
-        shapes["month_day"] = rf"{lead}{month}\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d){no_year}"
-    return tuple((re.compile(p, re.IGNORECASE), kind, names) for kind, p in shapes.items())
+    """Distinct year-less dates written with their weekday in ``text`` (the dates extractor's reading,
+    ``extract.dates.weekday_dates``); a date with its year says nothing about the publication year."""
+    return weekday_dates(text, language)
