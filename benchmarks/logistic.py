@@ -13,11 +13,13 @@ import numpy as np
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, sample: np.ndarray, features: Sequence[str],
                  l2: float) -> dict[str, Any]:
-    """Weights over standardised features (the intercept is not penalised)."""
-    means = x.mean(axis=0)
-    scales = x.std(axis=0)
+    """Weights over standardised features (the intercept is not penalised). NaN is an unknown value:
+    left out of the means and scales, and standardised to 0, as ``factcheck.logistic.Logistic`` reads it."""
+    known = ~np.isnan(x)
+    means = np.array([x[known[:, i], i].mean() if known[:, i].any() else 0.0 for i in range(x.shape[1])])
+    scales = np.array([x[known[:, i], i].std() if known[:, i].any() else 1.0 for i in range(x.shape[1])])
     scales[scales == 0] = 1.0
-    z = np.hstack([np.ones((len(x), 1)), (x - means) / scales])
+    z = np.hstack([np.ones((len(x), 1)), np.nan_to_num((x - means) / scales, nan=0.0)])
     w = np.zeros(z.shape[1])
     penalty = np.full(z.shape[1], l2)
     penalty[0] = 0.0
@@ -39,4 +41,4 @@ def predict_logistic(model: dict[str, Any], x: np.ndarray, features: Sequence[st
     w = np.array([model["weights"][n] for n in features])
     m = np.array([model["means"][n] for n in features])
     s = np.array([model["scales"][n] or 1.0 for n in features])
-    return 1 / (1 + np.exp(-np.clip(model["bias"] + ((x - m) / s) @ w, -50, 50)))
+    return 1 / (1 + np.exp(-np.clip(model["bias"] + np.nan_to_num((x - m) / s, nan=0.0) @ w, -50, 50)))

@@ -40,7 +40,10 @@ def read_model(package: str, path: str, what: str, features: Sequence[str], fit_
 
 @dataclass(frozen=True)
 class Logistic:
-    """``σ(bias + Σ wᵢ (xᵢ − meanᵢ) / scaleᵢ)`` over ``features``, in that order."""
+    """``σ(bias + Σ wᵢ (xᵢ − meanᵢ) / scaleᵢ)`` over ``features``, in that order.
+
+    A feature given as NaN is unknown (a name overlap of two articles that name no one): it counts
+    as its fitted mean, so it neither raises nor lowers the score."""
 
     features: tuple[str, ...]
     weights: tuple[float, ...]
@@ -49,14 +52,16 @@ class Logistic:
     scales: tuple[float, ...]
 
     def score(self, values: Sequence[float]) -> float:
-        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, values, self.means, self.scales))
+        z = self.bias + sum(w * (v - m) / s for w, v, m, s in zip(self.weights, values, self.means, self.scales)
+                            if not math.isnan(v))
         return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
 
     def scores(self, matrix: np.ndarray) -> np.ndarray:
         """Scores of the rows of ``matrix`` (one column per feature)."""
         if matrix.shape[0] == 0:
             return np.zeros(0)
-        z = self.bias + ((matrix - np.asarray(self.means)) / np.asarray(self.scales)) @ np.asarray(self.weights)
+        standard = np.nan_to_num((matrix - np.asarray(self.means)) / np.asarray(self.scales), nan=0.0)
+        z = self.bias + standard @ np.asarray(self.weights)
         return 1.0 / (1.0 + np.exp(-np.clip(z, -50.0, 50.0)))
 
     @classmethod

@@ -6,11 +6,14 @@ import json
 from pathlib import Path
 
 import numpy as np
+import pytest
 from conftest import SEEDS, factcheck, text_document
 
 from factcheck.cluster import sparse_average_linkage
 from factcheck.embed import DEFAULT_MODEL, get_embedder
 from factcheck.events.candidates import candidate_pairs
+from factcheck.events.features import FEATURES
+from factcheck.events.model import load as load_story_model
 
 
 def test_an_event_label_is_the_story_never_a_web_address() -> None:
@@ -102,3 +105,41 @@ def test_a_same_story_model_of_other_features_is_a_clear_error(tmp_path: Path) -
     result = factcheck("compare", SEEDS, "--settings", settings, "--quiet")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1 and "same-story model" in result.stderr
+
+
+def test_an_unknown_feature_neither_joins_nor_parts() -> None:
+    """Two articles that name no one have no name overlap to weigh: NaN counts as the fitted mean."""
+    model = load_story_model("")
+    logistic = model.logistic
+    means = np.array([logistic.means])
+    unknown = means.copy()
+    unknown[0, FEATURES.index("names")] = np.nan
+    assert logistic.scores(unknown)[0] == pytest.approx(logistic.scores(means)[0])
+    assert logistic.score(list(unknown[0])) == pytest.approx(logistic.scores(means)[0])
+    low = means.copy()
+    low[0, FEATURES.index("names")] = 0.0
+    assert logistic.scores(low)[0] != pytest.approx(logistic.scores(means)[0])
+
+
+def test_nameless_one_line_articles_get_unknown_name_features_and_no_language_clash(tmp_path: Path) -> None:
+    """One line that names no one and is too short to tell its language: neither counts against one story."""
+    from factcheck.events import document_pairs
+    from factcheck.pipeline import analyse
+
+    (tmp_path / "kompas.txt").write_text("Banjir melanda kabupaten itu, lebih dari 20 desa terendam.\n", encoding="utf-8")
+    (tmp_path / "detik.txt").write_text("Banjir melanda kabupaten itu, 24 desa terendam.\n", encoding="utf-8")
+    analysis = analyse([tmp_path], until="facts")
+    assert {d.language for d in analysis.documents} == {"id", "und"}
+    row = document_pairs(analysis.documents, analysis.vectors).features[0]
+    for name in ("names", "lead_names", "tokens", "shared_names"):
+        assert np.isnan(row[FEATURES.index(name)]), name
+    assert row[FEATURES.index("cross_language")] == 0.0
+
+
+def test_two_one_line_articles_with_two_days_for_one_quake_disagree(tmp_path: Path) -> None:
+    (tmp_path / "kompas.txt").write_text("Gempa terjadi pada 12 Maret 2021.\n", encoding="utf-8")
+    (tmp_path / "detik.txt").write_text("Gempa terjadi pada 11 Maret 2021.\n", encoding="utf-8")
+    report = json.loads(factcheck("compare", str(tmp_path), "--format", "json", "--quiet").stdout)
+    assert len(report["events"]) == 1
+    assert [(f["kind"], sorted(e["value"] for e in f["evidence"])) for f in report["findings"]] == [
+        ("date_conflict", ["2021-03-11", "2021-03-12"])]

@@ -21,11 +21,20 @@ from .signature import Signature
 FEATURES: tuple[str, ...] = ("lead", "body", "match", "names", "lead_names", "tokens", "shared_names", "numbers",
                              "day_closeness", "year_clash", "cross_language", "cross_lead")
 
+UNDETERMINED = "und"
+"""A language too thin to tell (a one-line article): never a cross-language pair, whatever the other is."""
+
 FAR_DAYS = 60
 """Days apart at which two documents' closest days count fully against one story."""
 
 _TOP = 3
 """Best-matching sentences averaged in ``match``."""
+
+
+def _known(evidence: bool, value: float) -> float:
+    """``value``, or NaN (unknown: the model counts it as its mean) when one side has nothing to compare:
+    two articles that name no one do not disagree about who."""
+    return value if evidence else math.nan
 
 
 def day_gaps(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray) -> list[int | None]:
@@ -51,10 +60,14 @@ def pair_features(signatures: Sequence[Signature], left: np.ndarray, right: np.n
     for k, (i, j) in enumerate(zip(left.tolist(), right.tolist())):
         a, b = signatures[i], signatures[j]
         lead = float(lead_cosines[k])
-        cross = float(a.language != b.language)
-        rows[k] = (lead, float(body_cosines[k]), _match(a.sentences, b.sentences), float(name_cosines[k]),
-                   float(lead_name_cosines[k]), math.sqrt(max(0.0, float(token_cosines[k]))),
-                   math.log1p(len(name_sets[i] & name_sets[j])), float(number_cosines[k]), _closeness(gaps[k]),
+        cross = float(a.language != b.language and UNDETERMINED not in (a.language, b.language))
+        named = bool(a.names) and bool(b.names)
+        rows[k] = (lead, float(body_cosines[k]), _match(a.sentences, b.sentences),
+                   _known(named, float(name_cosines[k])),
+                   _known(bool(a.lead_names) and bool(b.lead_names), float(lead_name_cosines[k])),
+                   _known(named, math.sqrt(max(0.0, float(token_cosines[k])))),
+                   _known(named, math.log1p(len(name_sets[i] & name_sets[j]))),
+                   _known(bool(a.numbers) and bool(b.numbers), float(number_cosines[k])), _closeness(gaps[k]),
                    float(bool(a.years) and bool(b.years) and not a.years & b.years), cross, cross * lead)
     return rows
 
