@@ -75,6 +75,10 @@ def compare(
         help="JSON or TOML file of tunables to change, by section, e.g. {\"events\": {\"bar\": 0.5}}."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, max=64,
                                 help="Processes that extract facts and run detectors (the report is the same for any number)."),
+    engine: str = typer.Option("local", "--engine", help="Where they run: local (processes here) or dask (a Dask "
+                               "cluster: --address, or a local one of --workers processes). Same report on both."),
+    address: str = typer.Option("", "--address", envvar="FACTCHECK_DASK_ADDRESS", metavar="ADDRESS",
+                                help="Dask scheduler to join with --engine dask, e.g. tcp://10.0.0.5:8786."),
 ) -> None:
     """Read the articles, group them into events, align their claims and report disagreements.
 
@@ -87,8 +91,10 @@ def compare(
     request = OutputRequest(format, output, tuple(kind or ()), min_severity, fail_on, csv_bom,
                             tuple(variant or ())).checked()
     settings = Settings.load(settings_file) if settings_file else Settings()
-    if workers != 1:
-        settings = settings.replace({"run": {"workers": workers}})
+    given = {"workers": workers != 1, "engine": engine != "local", "address": bool(address)}
+    run = {"workers": workers, "engine": engine, "address": address}
+    if any(given.values()):
+        settings = settings.replace({"run": {k: v for k, v in run.items() if given[k]}})
     with _progress(quiet) as progress:
         report = run_compare(paths, model=model, cache=not no_cache, progress=progress, settings=settings)
     if not quiet:

@@ -15,6 +15,7 @@ import numpy as np
 
 from .align import align_claims
 from .embed import DEFAULT_MODEL, Embedder, get_embedder
+from .engine import Engine, open_engine
 from .errors import InputError
 from .events import event_date, group_events
 from .ingest import load_documents
@@ -35,8 +36,8 @@ def compare(inputs: Iterable[str | Path | Document], *, model: str | Embedder = 
     ``settings`` holds every tunable (``Settings()``, the defaults, when not given); it is the
     active one for the whole run, so every stage reads the same values.
     """
-    with use(settings or Settings()) as active_settings:
-        return _compare(list(inputs), model, cache, progress, active_settings)
+    with use(settings or Settings()) as active_settings, open_engine(active_settings.run) as engine:
+        return _compare(list(inputs), model, cache, progress, active_settings, engine)
 
 
 @dataclass
@@ -62,20 +63,20 @@ def analyse(inputs: Iterable[str | Path | Document], *, model: str | Embedder = 
     ``until`` stops earlier, at a fraction of the cost: after the facts (no events: what fitting the
     event model needs) or after the events (no claims, no detector contexts)."""
     timings: dict[str, float] = {}
-    with use(settings or Settings()) as active_settings:
-        analysis = _analyse(list(inputs), model, cache, progress, active_settings, _stopwatch(timings), until)
+    with use(settings or Settings()) as active_settings, open_engine(active_settings.run) as engine:
+        analysis = _analyse(list(inputs), model, cache, progress, active_settings, engine, _stopwatch(timings), until)
     analysis.timings = timings
     return analysis
 
 
 def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: bool, progress: Progress | None,
-             settings: Settings) -> Report:
+             settings: Settings, engine: Engine) -> Report:
     started = time.perf_counter()
     timings: dict[str, float] = {}
     tick = _stopwatch(timings)
-    analysis = _analyse(inputs, model, cache, progress, settings, tick)
+    analysis = _analyse(inputs, model, cache, progress, settings, engine, tick)
     events, claims, documents = analysis.events, analysis.claims, analysis.documents
-    findings = _number(detect_all(analysis.contexts, settings, settings.run.workers), events, claims)
+    findings = _number(detect_all(analysis.contexts, settings, engine), events, claims)
     tick("detect")
 
     warnings = analysis.warnings
@@ -97,7 +98,7 @@ def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: 
 
 
 def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: bool, progress: Progress | None,
-             settings: Settings, tick: Callable[[str], None], until: str = "claims") -> Analysis:
+             settings: Settings, engine: Engine, tick: Callable[[str], None], until: str = "claims") -> Analysis:
     report_progress = progress or (lambda stage, done, total: None)
 
     documents, warnings = _documents(inputs)
@@ -117,7 +118,7 @@ def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     vectors = _embed(documents, embedder, report_progress, settings.embed.batch)
     tick("embed")
 
-    for document, facts in zip(documents, extract_all(documents, settings, settings.run.workers)):
+    for document, facts in zip(documents, extract_all(documents, settings, engine)):
         document.facts = facts
     tick("extract")
 

@@ -1,4 +1,4 @@
-"""The one way to register a pluggable piece: readers, embedders, extractors, detectors, exporters.
+"""The one way to register a pluggable piece: readers, embedders, extractors, detectors, exporters, engines.
 
 Each kind of piece has one ``Registry``. A built-in registers itself when its module is
 imported (``@registry.exporters.register("csv")``); a registry imports its built-in modules
@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .embed.base import Embedder
+    from .engine import EngineFactory
     from .ingest.readers import RawArticle
     from .model import Claim, Document, Event, Fact, Finding, Sentence
     from .report import Report
@@ -145,7 +146,9 @@ exporters: Registry[Exporter] = Registry("exporters", (
     "factcheck.render.html", "factcheck.render.jsonl",
     "factcheck.render.sqlite"))
 
-REGISTRIES: dict[str, Registry] = {r.kind: r for r in (readers, embedders, extractors, detectors, exporters)}
+engines: Registry[EngineFactory] = Registry("engines", ("factcheck.engine.local", "factcheck.engine.dask"))
+
+REGISTRIES: dict[str, Registry] = {r.kind: r for r in (readers, embedders, extractors, detectors, exporters, engines)}
 
 
 def register_detector(detector: Detector) -> Detector:

@@ -148,6 +148,10 @@ class DetectSettings:
 class RunSettings:
     workers: int = 1
     """Processes that extract facts and run the detectors (``--workers``); the report is the same whatever the number."""
+    engine: str = "local"
+    """Where they run (``--engine``): ``local`` processes or a ``dask`` cluster; the report is the same on both."""
+    address: str = ""
+    """The Dask scheduler to join (``--address``; else ``FACTCHECK_DASK_ADDRESS``); empty: a local cluster."""
 
 
 @dataclass(frozen=True)

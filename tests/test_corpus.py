@@ -1,4 +1,4 @@
-"""For a corpus: the SQLite database, the outlet scorecard and worker processes, through the real CLI."""
+"""For a corpus: the SQLite database, the outlet scorecard, worker processes and a Dask cluster, through the real CLI."""
 
 from __future__ import annotations
 
@@ -115,3 +115,34 @@ def test_workers_give_the_same_report_byte_for_byte(tmp_path: Path) -> None:
     report = json.loads(outputs[0])
     assert len(report["documents"]) > CHUNK and len(report["events"]) >= 4  # both pools are used
     assert outputs[0] == outputs[1]
+
+
+def test_a_dask_cluster_of_two_workers_gives_the_same_report_byte_for_byte(tmp_path: Path) -> None:
+    """A local Dask cluster of two worker processes, started here; the real CLI joins it by address and
+    the chunks run on its workers. The same JSON bytes as one local process; and the same again with no
+    address, where the run starts a cluster of --workers processes of its own."""
+    import logging
+
+    distributed = pytest.importorskip("distributed")
+    local = tmp_path / "local.json"
+    assert factcheck("compare", FIXTURES, "--format", "json", "--quiet", "--output", local).returncode == 0
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as client:
+        joined = tmp_path / "joined.json"
+        result = factcheck("compare", FIXTURES, "--format", "json", "--quiet", "--engine", "dask",
+                           "--address", cluster.scheduler_address, "--output", joined)
+        assert result.returncode == 0, result.stderr
+        ran = client.run(lambda dask_worker: dask_worker.state.executed_count)
+    assert len(ran) == 2 and all(count > 0 for count in ran.values())  # both workers took chunks
+    assert joined.read_bytes() == local.read_bytes()
+    own = tmp_path / "own.json"
+    result = factcheck("compare", FIXTURES, "--format", "json", "--quiet", "--engine", "dask", "--workers", "2",
+                       "--output", own)
+    assert result.returncode == 0, result.stderr
+    assert own.read_bytes() == local.read_bytes()
+
+
+def test_an_unknown_engine_is_a_one_line_error(tmp_path: Path) -> None:
+    result = factcheck("compare", SEEDS, "--engine", "spark", "--quiet")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == "error: unknown engine 'spark'; choose one of: dask, local"

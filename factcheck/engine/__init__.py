@@ -1,0 +1,56 @@
+"""Engines: where the per-document and per-event work of a run is done (``--engine``).
+
+After the embeddings, fact extraction is per document and detection per event, so both are
+cut into chunks and handed to an engine: ``local`` runs them in this machine's processes
+(``--workers N``), ``dask`` on a Dask cluster (``--address``, or a local cluster of
+``--workers`` processes started for the run). An engine maps one function over the chunks and
+gives the results back in chunk order, which is what keeps the report byte for byte the same on
+every engine and worker count. Engines are registered like every other piece
+(``registry.engines``); a cluster is started only when the first chunks arrive, so a small
+folder that runs inline never waits for one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
+from typing import Any, Protocol, TypeVar
+
+from ..errors import InputError
+from ..settings import RunSettings, Settings
+
+R = TypeVar("R")
+Work = Callable[[Settings, list[Any]], list[Any]]
+
+
+class Engine(Protocol):
+    """Runs ``work(settings, chunk)`` for every chunk; results in chunk order."""
+
+    workers: int
+    """How many chunks it runs at once (1: everything runs inline, in this process)."""
+
+    def map(self, work: Work, settings: Settings, chunks: list[list[Any]]) -> list[list[Any]]: ...
+
+
+EngineFactory = Callable[[RunSettings], AbstractContextManager[Engine]]
+
+
+class InlineEngine:
+    """Every chunk in this process, one after another: what one worker means on any engine."""
+
+    workers = 1
+
+    def map(self, work: Work, settings: Settings, chunks: list[list[Any]]) -> list[list[Any]]:
+        return [work(settings, chunk) for chunk in chunks]
+
+
+@contextmanager
+def open_engine(run: RunSettings) -> Iterator[Engine]:
+    """The engine ``run.engine`` names, open for one run and closed (its cluster stopped) after it."""
+    from ..registry import engines
+
+    factory = engines.get(run.engine)
+    if factory is None:
+        raise InputError(f"unknown engine {run.engine!r}; choose one of: {', '.join(engines.names())}")
+    with factory(run) as engine:
+        yield engine
