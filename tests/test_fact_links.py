@@ -167,3 +167,24 @@ def test_a_later_weeks_report_is_a_later_occasion_not_a_conflict(tmp_path: Path)
     _article(week_apart, "b.json", "2021-03-19", later)
     assert [k for k, _ in _kinds(same_day)] == ["number_conflict"]
     assert [k for k, _ in _kinds(week_apart) if k == "number_conflict"] == []
+
+
+def test_a_weekday_changed_in_a_copied_sentence_is_a_conflict_and_in_a_paraphrase_is_not(tmp_path: Path) -> None:
+    """A bare weekday changed in a near copy of one statement is a disagreement whatever the link score; in a
+    paraphrase it is usually another occasion (the day of the shooting, the day of the charge)."""
+    lead = "Bomb kills two officers in Woodburn\n\n"
+    tail = " The police chief was badly hurt. Investigators said the device had been left outside the branch.\n"
+    copied = _write(tmp_path / "copied", {
+        "a.txt": lead + "A bomb exploded at a bank in Woodburn, Oregon, on Friday, killing a police officer and a "
+                        "bomb technician." + tail,
+        "b.txt": lead + "A bomb exploded at a bank in Woodburn, Oregon, on Saturday, killing a police officer and a "
+                        "bomb technician." + tail})
+    assert [kind for kind, _ in _kinds(copied)] == ["date_conflict"]
+    head = "Man charged over office party shooting\n\n"
+    rest = " Police said the suspect had been fired from the firm.\n"
+    paraphrased = _write(tmp_path / "paraphrased", {
+        "a.txt": head + "A 61-year-old man was charged with first-degree murder Saturday after allegedly opening "
+                        "fire at an office Christmas party in Vancouver, killing one man." + rest,
+        "b.txt": head + "A man has been charged with first-degree murder after a shooting at an office Christmas "
+                        "party in Vancouver Friday night that killed one man." + rest})
+    assert _kinds(paraphrased) == []

@@ -25,6 +25,8 @@ from . import features as _features
 from .model import LinkModel, load
 from .values import DATE_KINDS, NUMBER_KINDS, date_level, number_key, quantities_agree, views
 
+_WORDS = _features.FEATURES.index("sentence_words")
+
 
 @dataclass(frozen=True)
 class FactLink:
@@ -66,6 +68,7 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
     centre = _features.event_centre([v[i] for v in (context.vectors or {}).values() for i in range(min(2, len(v)))])
     statements = _statement_pairs(context)
     max_days = context.settings.link.max_days_apart
+    copy_words = context.settings.link.weekday_copy_words
     sides: dict[tuple[str, int, int], _features.Side] = {}
     groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for doc_id in sorted(context.documents):
@@ -116,7 +119,8 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
             score = model.family(family_of(fa)).score(values)
             counterparts = (per_sentence[fa.document, fa.sentence] == 1 and per_sentence[fb.document, fb.sentence] == 1
                             ) or sa.neighbours == sb.neighbours
-            retold = statement and counterparts and _close_in_time(sa.document, sb.document, 0)
+            retold = statement and counterparts and _close_in_time(sa.document, sb.document, 0) \
+                and (level != "weekday" or values[_WORDS] >= copy_words)
             out.append(FactLink(fa, fb, level, differ, round(score, 6), tuple(values), retold))
     return out
 
