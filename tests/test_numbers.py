@@ -110,3 +110,20 @@ def test_lap_time_in_a_results_row_is_not_a_distance():
     row = "Jack Miller AUS EG 0,0 Marc VDS (RC213V) 1 m 28.964s + 0.578s [3/8] 334km / h6."
     assert facts(row)[0] == [("number", 334.0, "km/h", "334km / h")]
     assert facts("Tinggi menara itu 30 m dari permukaan tanah.")[0] == [("number", 30.0, "m", "30 m")]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Gempa berkekuatan 5,6 SR mengguncang Lombok.", "id", [("number", 5.6, "magnitude", "5,6 SR")]),
+    ("Gempa bermagnitudo 6,1 mengguncang Lombok.", "id", [("number", 6.1, "magnitude", "bermagnitudo 6,1")]),
+    ("Gempa magnitudo 6,1 mengguncang Lombok.", "id", [("number", 6.1, "magnitude", "magnitudo 6,1")]),
+    ("Gempa 6,1 skala Richter mengguncang Lombok.", "id", [("number", 6.1, "magnitude", "6,1 skala Richter")]),
+    ("A 5.6 magnitude earthquake hit the island.", "en", [("number", 5.6, "magnitude", "5.6 magnitude")]),
+    ("A magnitude 5.6 earthquake hit.", "en", [("number", 5.6, "magnitude", "magnitude 5.6")]),
+    ("The 6.1-magnitude quake struck Qeshm.", "en", [("number", 6.1, "magnitude", "6.1-magnitude")]),
+    ("A magnitude-6.1 quake hit the island.", "en", [("number", 6.1, "magnitude", "magnitude-6.1")]),
+])
+def test_an_earthquake_magnitude_is_a_magnitude_not_a_count_of_the_next_word(text, lang, expected):
+    """Before, ``magnitudo 6,1 mengguncang`` was 6.1 of the verb ``mengguncang`` and ``5,6 SR`` nothing."""
+    found, typed = facts(text, lang)
+    assert found == expected
+    assert all(f.attrs["dimension"] == "magnitude" for f in typed)

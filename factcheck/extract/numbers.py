@@ -350,7 +350,8 @@ def _may_start(c: _Ctx, i: int) -> bool:
         prev = toks[i - 1]
         if prev.text[:1].isalpha() and prev.low not in d.prefix_units:
             return False
-        if prev.text in "-/." and i > 1 and toks[i - 2].end == prev.start:
+        if prev.text in "-/." and i > 1 and toks[i - 2].end == prev.start \
+                and not (prev.text in _DASHES and _prefix_unit(toks, i, d) is not None):
             return False
     return True
 
@@ -526,6 +527,13 @@ def _with_unit(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None
 
 
 def _prefix_unit(toks: list[_Tok], i: int, d: _Data) -> tuple[str, int] | None:
+    """The unit written before the number at ``i`` (``$``, ``Rp``, ``magnitudo``), glued or one space
+    away; a unit word may also be joined to it by a hyphen (``magnitude-6.1``)."""
+    if i >= 2 and toks[i - 1].text in _DASHES and toks[i - 1].end == toks[i].start \
+            and toks[i - 2].end == toks[i - 1].start and toks[i - 2].text[:1].isalpha():
+        key = toks[i - 2].low
+        if key in d.prefix_units and _dimension_of(d.prefix_units[key]) != "money":
+            return d.prefix_units[key], toks[i - 2].start
     for width in (2, 1):
         if i - width < 0:
             continue
