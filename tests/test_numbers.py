@@ -127,3 +127,15 @@ def test_an_earthquake_magnitude_is_a_magnitude_not_a_count_of_the_next_word(tex
     found, typed = facts(text, lang)
     assert found == expected
     assert all(f.attrs["dimension"] == "magnitude" for f in typed)
+
+
+def test_a_bracketed_sum_after_a_sum_restates_it_even_under_one_dollar_sign():
+    """``$US1 million ($1.52 million)``: an Australian outlet's conversion, both written with a dollar sign.
+    The bracketed sum is marked as a conversion, and a converted sum is never compared across outlets
+    (no exchange rate says what it should be)."""
+    from factcheck.link.values import number_key
+
+    found, typed = facts("Damage to the church was estimated at $US1 million ($1.52 million), authorities said.", "en")
+    assert found == [("number", 1e6, "USD", "$US1 million"), ("number", 1.52e6, "USD", "$1.52 million")]
+    assert typed[1].attrs["converted_from"] == "$US1 million"
+    assert number_key(typed[0]) == ("money", "USD") and number_key(typed[1]) is None

@@ -344,14 +344,15 @@ def _may_start(c: _Ctx, i: int) -> bool:
         return False
     if i > 1 and toks[i - 1].text in "-–" and toks[i - 2].low in d.lists.get("labels", ()):
         return False
+    if is_digit and i > 0 and _prefix_unit(toks, i, d) is not None:
+        return True  # "$US1", "magnitude-6.1": the word before is the unit, not a name or a code
     if is_digit and i > 0 and _is_name_word(toks[i - 1], d):
         return False
     if is_digit and i > 0 and toks[i - 1].end == tok.start:
         prev = toks[i - 1]
         if prev.text[:1].isalpha() and prev.low not in d.prefix_units:
             return False
-        if prev.text in "-/." and i > 1 and toks[i - 2].end == prev.start \
-                and not (prev.text in _DASHES and _prefix_unit(toks, i, d) is not None):
+        if prev.text in "-/." and i > 1 and toks[i - 2].end == prev.start:
             return False
     return True
 
@@ -1024,15 +1025,16 @@ the second figure is often an outlet's own sum (``US$ 450 juta atau setara denga
 
 
 def _converts(first: Fact, second: Fact, text: str, base: int) -> bool:
-    """``25 km (15 miles)``, ``200 million euros ($265.3 million)``, ``1353 (1023 GMT)``."""
+    """``25 km (15 miles)``, ``200 million euros ($265.3 million)``, ``$US1 million ($1.52 million)``,
+    ``1353 (1023 GMT)``."""
     dim = first.attrs["dimension"]
     if dim != second.attrs["dimension"] or dim not in _CONVERTIBLE:
         return False
     if dim == "clock":
         if first.attrs.get("zone") == second.attrs.get("zone"):
             return False
-    elif first.attrs.get("unit") == second.attrs.get("unit"):
-        return False
+    elif first.attrs.get("unit") == second.attrs.get("unit") and dim != "money":
+        return False  # "$US1 million ($1.52 million)": one dollar sign for two currencies, still a conversion
     return _BRACKET.fullmatch(text, first.end - base, second.start - base) is not None
 
 

@@ -104,6 +104,8 @@ def number_key(fact: Fact) -> tuple[str, str] | None:
         return None
     if q.dimension == "count" and not q.unit:
         return None
+    if q.dimension == "money" and q.converted:
+        return None  # a sum restated in another currency: no exchange rate says what it should be
     return q.dimension, q.unit
 
 
