@@ -23,7 +23,7 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+from rich.progress import BarColumn, Progress, TaskID, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from . import __version__
 from .errors import FactcheckError
@@ -100,7 +100,18 @@ def compare(
     if not quiet:
         for warning in report.warnings:
             _say(f"warning: {warning}")
+        if stderr.is_terminal:
+            _say(_throughput(report.stats))
     _exit(deliver(report, request))
+
+
+def _throughput(stats: dict) -> str:
+    """``34,651 sentences in 66.1 s: 524 sentences/s embedded (a cached sentence is free)``, and the run's stages."""
+    timings = stats.get("timings", {})
+    embed, sentences = float(timings.get("embed", 0.0)), int(stats.get("sentences", 0))
+    rate = f"{sentences / embed:,.0f} sentences/s embedded" if embed > 0 else "all from the embedding cache"
+    stages = ", ".join(f"{name} {seconds:.1f} s" for name, seconds in timings.items())
+    return f"{sentences:,} sentences: {rate}; {stages}"
 
 
 @app.command()
@@ -137,7 +148,8 @@ class _progress:
     def __init__(self, quiet: bool) -> None:
         self.enabled = not quiet and stderr.is_terminal
         self.bar = Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
-                            TimeElapsedColumn(), console=stderr, transient=True)
+                            TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(), console=stderr,
+                            transient=True)
         self.tasks: dict[str, TaskID] = {}
 
     def __enter__(self) -> Callable[[str, int, int], None] | None:

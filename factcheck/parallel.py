@@ -12,7 +12,7 @@ from __future__ import annotations
 import dataclasses
 
 from .detect import run_detectors
-from .engine import Engine
+from .engine import Done, Engine
 from .extract import extract_facts
 from .model import Document, Fact, Finding
 from .registry import EventContext
@@ -22,25 +22,37 @@ CHUNK = 32
 """Documents a worker takes at once: few enough to share the work, many enough to be worth a trip."""
 
 
-def extract_all(documents: list[Document], settings: Settings, engine: Engine) -> list[list[Fact]]:
-    """Each document's facts, in the order of ``documents``."""
+def extract_all(documents: list[Document], settings: Settings, engine: Engine, done: Done | None = None
+                ) -> list[list[Fact]]:
+    """Each document's facts, in the order of ``documents``; ``done`` is told how many as they finish."""
     if engine.workers <= 1 or len(documents) <= CHUNK:
-        return [extract_facts(d) for d in documents]
+        out = []
+        for document in documents:
+            out.append(extract_facts(document))
+            if done:
+                done(1)
+        return out
     # Only what extraction reads travels: the text, its sentences and metadata, no caches.
     light = [dataclasses.replace(d, facts=[], _derived={}) for d in documents]
     chunks = [light[i:i + CHUNK] for i in range(0, len(light), CHUNK)]
-    return [facts for part in engine.map(_extract_chunk, settings, chunks) for facts in part]
+    return [facts for part in engine.map(_extract_chunk, settings, chunks, done) for facts in part]
 
 
-def detect_all(contexts: list[EventContext], settings: Settings, engine: Engine) -> list[Finding]:
+def detect_all(contexts: list[EventContext], settings: Settings, engine: Engine, done: Done | None = None
+               ) -> list[Finding]:
     """Every detector's findings over every event, in the order of ``contexts`` (ids unassigned)."""
     if engine.workers <= 1 or len(contexts) < 2 * engine.workers:
-        return run_detectors(contexts)
+        findings = []
+        for context in contexts:
+            findings.extend(run_detectors([context]))
+            if done:
+                done(1)
+        return findings
     # Events differ in size by orders of magnitude: small chunks keep every worker busy.
     size = max(1, len(contexts) // (engine.workers * 8))
     light = [dataclasses.replace(c, cache={}) for c in contexts]
     chunks = [light[i:i + size] for i in range(0, len(light), size)]
-    return [f for part in engine.map(_detect_chunk, settings, chunks) for findings in part for f in findings]
+    return [f for part in engine.map(_detect_chunk, settings, chunks, done) for findings in part for f in findings]
 
 
 def _extract_chunk(settings: Settings, documents: list[Document]) -> list[list[Fact]]:

@@ -76,7 +76,8 @@ def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     tick = _stopwatch(timings)
     analysis = _analyse(inputs, model, cache, progress, settings, engine, tick)
     events, claims, documents = analysis.events, analysis.claims, analysis.documents
-    findings = _number(detect_all(analysis.contexts, settings, engine), events, claims)
+    counting = _counter(progress, "detecting disagreements", len(analysis.contexts))
+    findings = _number(detect_all(analysis.contexts, settings, engine, counting), events, claims)
     tick("detect")
 
     warnings = analysis.warnings
@@ -95,6 +96,20 @@ def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: 
         sources={d.id: d.source for d in documents},
         warnings=warnings,
     )
+
+
+def _counter(progress: Progress | None, stage: str, total: int) -> Callable[[int], None] | None:
+    """A ``done(n)`` that moves ``stage``'s bar on by n (None without a progress display)."""
+    if progress is None:
+        return None
+    state = [0]
+    progress(stage, 0, total)
+
+    def done(count: int) -> None:
+        state[0] += count
+        progress(stage, state[0], total)
+
+    return done
 
 
 def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: bool, progress: Progress | None,
@@ -118,14 +133,17 @@ def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     vectors = _embed(documents, embedder, report_progress, settings.embed.batch)
     tick("embed")
 
-    for document, facts in zip(documents, extract_all(documents, settings, engine)):
+    counting = _counter(progress, "extracting facts", len(documents))
+    for document, facts in zip(documents, extract_all(documents, settings, engine, counting)):
         document.facts = facts
     tick("extract")
 
     by_id = {d.id: d for d in documents}
     if until == "facts":
         return Analysis(documents, [], [], [], embedder, warnings, vectors)
+    report_progress("grouping events", 0, 1)
     events = group_events(documents, vectors, settings.events)
+    report_progress("grouping events", 1, 1)
     for event in events:
         event.date = event_date([by_id[d] for d in event.documents])
     tick("events")

@@ -146,3 +146,28 @@ def test_an_unknown_engine_is_a_one_line_error(tmp_path: Path) -> None:
     result = factcheck("compare", SEEDS, "--engine", "spark", "--quiet")
     assert result.returncode == 2 and "Traceback" not in result.stderr
     assert result.stderr.strip() == "error: unknown engine 'spark'; choose one of: dask, local"
+
+
+def test_a_terminal_sees_every_long_stage_with_an_eta_and_the_embedding_rate(tmp_path: Path) -> None:
+    """On a terminal, stderr shows a bar per stage (extraction and detection included) with an ETA, and a
+    closing line with sentences per second and the time of every stage; piped, nothing of it."""
+    import pty
+    import subprocess
+    import sys
+
+    from conftest import ROOT, drain_pty
+
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "compare", str(SEEDS), "--format", "json", "--output",
+                             str(tmp_path / "r.json"), "--no-cache"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                            stderr=follower, env={**os.environ, "COLUMNS": "160", "TERM": "xterm"})
+    os.close(follower)
+    shown = drain_pty(leader).decode("utf-8", "replace")
+    assert proc.wait(timeout=300) == 0
+    for stage in ("embedding sentences", "extracting facts", "grouping events", "aligning claims",
+                  "detecting disagreements"):
+        assert stage in shown, stage
+    assert "ETA" in shown
+    assert "sentences/s embedded" in shown and "detect " in shown
+    piped = factcheck("compare", SEEDS, "--format", "json", "--output", tmp_path / "p.json")
+    assert piped.returncode == 0 and "sentences/s" not in piped.stderr and "ETA" not in piped.stderr

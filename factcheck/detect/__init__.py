@@ -15,4 +15,5 @@ def run_detectors(contexts: list[EventContext], kinds: set[str] | None = None) -
         for kind, detector in registry.detectors.items():
             if kinds is None or kind in kinds:
                 findings.extend(detector(context))
+        context.cache.clear()  # one event's links and indexes: never every event's at once on a corpus
     return findings

@@ -21,6 +21,8 @@ from ..settings import RunSettings, Settings
 
 R = TypeVar("R")
 Work = Callable[[Settings, list[Any]], list[Any]]
+Done = Callable[[int], None]
+"""Told the size of each chunk as it finishes (in any order), for a progress bar."""
 
 
 class Engine(Protocol):
@@ -29,7 +31,8 @@ class Engine(Protocol):
     workers: int
     """How many chunks it runs at once (1: everything runs inline, in this process)."""
 
-    def map(self, work: Work, settings: Settings, chunks: list[list[Any]]) -> list[list[Any]]: ...
+    def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None
+            ) -> list[list[Any]]: ...
 
 
 EngineFactory = Callable[[RunSettings], AbstractContextManager[Engine]]
@@ -40,8 +43,14 @@ class InlineEngine:
 
     workers = 1
 
-    def map(self, work: Work, settings: Settings, chunks: list[list[Any]]) -> list[list[Any]]:
-        return [work(settings, chunk) for chunk in chunks]
+    def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None
+            ) -> list[list[Any]]:
+        out = []
+        for chunk in chunks:
+            out.append(work(settings, chunk))
+            if done:
+                done(len(chunk))
+        return out
 
 
 @contextmanager

@@ -19,7 +19,7 @@ from typing import Any
 from ..errors import InputError
 from ..registry import engines
 from ..settings import RunSettings, Settings
-from . import Engine, Work
+from . import Done, Engine, Work
 
 ADDRESS_VARIABLE = "FACTCHECK_DASK_ADDRESS"
 CONNECT_SECONDS = 20
@@ -58,10 +58,17 @@ class DaskEngine:
         self._client = client
         return client
 
-    def map(self, work: Work, settings: Settings, chunks: list[list[Any]]) -> list[list[Any]]:
+    def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None
+            ) -> list[list[Any]]:
+        from distributed import as_completed
+
         client = self._connect()
         futures = client.map(work, [settings] * len(chunks), chunks, pure=False)
-        return list(client.gather(futures))
+        if done:
+            size = {future.key: len(chunk) for future, chunk in zip(futures, chunks)}
+            for future in as_completed(futures):
+                done(size[future.key])
+        return list(client.gather(futures))  # in submission order, whatever order they finished in
 
 
 @engines.register("dask")

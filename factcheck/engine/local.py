@@ -14,18 +14,24 @@ from typing import Any
 
 from ..registry import engines
 from ..settings import RunSettings, Settings
-from . import Engine, InlineEngine, Work
+from . import Done, Engine, InlineEngine, Work
 
 
 class LocalEngine:
     def __init__(self, workers: int) -> None:
         self.workers = workers
 
-    def map(self, work: Work, settings: Settings, chunks: list[list[Any]]) -> list[list[Any]]:
+    def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None
+            ) -> list[list[Any]]:
         context = multiprocessing.get_context("forkserver")
         context.set_forkserver_preload(["factcheck.extract", "factcheck.detect", "factcheck.parallel"])
+        out = []
         with ProcessPoolExecutor(max_workers=min(self.workers, len(chunks)), mp_context=context) as pool:
-            return list(pool.map(work, [settings] * len(chunks), chunks))
+            for chunk, result in zip(chunks, pool.map(work, [settings] * len(chunks), chunks)):
+                out.append(result)  # in chunk order, as they come
+                if done:
+                    done(len(chunk))
+        return out
 
 
 @engines.register("local")
