@@ -139,3 +139,14 @@ def test_a_bracketed_sum_after_a_sum_restates_it_even_under_one_dollar_sign():
     assert found == [("number", 1e6, "USD", "$US1 million"), ("number", 1.52e6, "USD", "$1.52 million")]
     assert typed[1].attrs["converted_from"] == "$US1 million"
     assert number_key(typed[0]) == ("money", "USD") and number_key(typed[1]) is None
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("It was minus 20 degrees outside.", "en", [("number", -20.0, "degree", "minus 20 degrees")]),
+    ("The temperature fell to minus-17 degrees.", "en", [("number", -17.0, "degree", "minus-17 degrees")]),
+    ("Suhu mencapai minus 5 derajat Celsius.", "id", [("number", -5.0, "celsius", "minus 5 derajat Celsius")]),
+    ("The team played minus two players.", "en", [("number", 2.0, "player", "two players")]),
+    ("Temperatures of 10-15 degrees.", "en", [("number", 10.0, "degree", "10-15 degrees")]),
+])
+def test_minus_makes_a_temperature_negative_and_nothing_else(text, lang, expected):
+    assert facts(text, lang)[0] == expected

@@ -352,7 +352,8 @@ def _may_start(c: _Ctx, i: int) -> bool:
         prev = toks[i - 1]
         if prev.text[:1].isalpha() and prev.low not in d.prefix_units:
             return False
-        if prev.text in "-/." and i > 1 and toks[i - 2].end == prev.start:
+        if prev.text in "-/." and i > 1 and toks[i - 2].end == prev.start \
+                and not (prev.text in _DASHES and toks[i - 2].low in d.sets.get("minus_words", frozenset())):
             return False
     return True
 
@@ -1009,6 +1010,7 @@ def _finish(found: list[_Qty], c: _Ctx, sentence: Sentence, document: Document) 
     for qty in sorted(found, key=lambda q: (q.start, q.end)):
         if qty.extra.pop("bare", False):
             qty.unit = last_noun
+        _signed(qty, c)
         fact = _fact(qty, c, sentence, document)
         if fact.attrs["dimension"] == "count" and qty.unit and qty.unit != "times":
             last_noun = qty.unit
@@ -1016,6 +1018,20 @@ def _finish(found: list[_Qty], c: _Ctx, sentence: Sentence, document: Document) 
             fact.attrs["converted_from"] = facts[-1].text
         facts.append(fact)
     return facts
+
+
+def _signed(qty: _Qty, c: _Ctx) -> None:
+    """``minus 17 degrees``, ``minus-20``: a sign word right before a temperature makes it negative (and
+    joins the fact's words). Other quantities are never negative in news (``minus two players``: fewer)."""
+    if (_dimension_of(qty.unit) != "temperature" and qty.dimension != "temperature") or qty.high is not None:
+        return  # a range after "minus" (minus 10 to 15?) is left as written
+    at = bisect.bisect_left(c.toks, qty.start, key=lambda t: t.start)
+    if at >= 2 and c.toks[at - 1].text in _DASHES and c.toks[at - 1].end == qty.start \
+            and c.toks[at - 2].end == c.toks[at - 1].start:
+        at -= 1
+    if at >= 1 and c.toks[at - 1].low in c.d.sets.get("minus_words", frozenset()):
+        qty.value = -qty.value
+        qty.start = c.toks[at - 1].start
 
 
 _BRACKET = re.compile(r"\s*(?:[^\W\d_]+\.?\s+){0,3}[(\[]\s*(?:[^\W\d_]+\s+){0,2}")
