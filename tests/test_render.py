@@ -214,3 +214,46 @@ def _colour_codes(text: str) -> list[str]:
 def test_table_is_coloured_on_a_terminal_unless_no_color():
     assert _colour_codes(_run_in_tty({})), "a terminal gets colour"
     assert not _colour_codes(_run_in_tty({"NO_COLOR": "1"})), "NO_COLOR turns colour off"
+
+
+def test_a_corpus_table_shows_the_events_with_findings_first_and_says_what_it_left_out():
+    """Past ``max_events`` events the terminal shows only the claim tables of events with findings, most
+    findings first (in event order), and one line saying how many it left out; the findings table stays."""
+    from conftest import FIXTURES
+
+    from factcheck import compare
+    from factcheck.render._common import finding_event
+    from factcheck.render.options import RenderOptions
+    from factcheck.render.table import render_table
+
+    report = compare([FIXTURES])
+    assert len(report.events) > 5
+    whole = render_table(report, RenderOptions(width=120))
+    assert "more events not shown" not in whole
+    short = render_table(report, RenderOptions(width=120, max_events=5))
+    left = len(report.events) - 5
+    assert f"{left} more events not shown here (claim tables of 5 of {len(report.events)} events" in short
+    flagged = {finding_event(report, f) for f in report.findings}
+    shown = [e.id for e in report.events if f"Event {e.id} " in short or f"Event {e.id}·" in short]
+    assert len(flagged) >= 5 and len(shown) == 5 and set(shown) <= flagged, (shown, flagged)
+    assert all(f.id in short for f in report.findings[:10])
+
+
+def test_a_corpus_page_collapses_the_events_without_findings(monkeypatch):
+    """Past ``COLLAPSE_AFTER`` events, an event without findings is a closed ``<details>``; one with findings
+    stays an open section, so that every finding's evidence is one click away."""
+    from conftest import FIXTURES
+
+    from factcheck import compare
+    from factcheck.render import html
+    from factcheck.render._common import finding_event
+
+    report = compare([FIXTURES])
+    flagged = {finding_event(report, f) for f in report.findings}
+    quiet = [e for e in report.events if e.id not in flagged]
+    assert quiet and flagged
+    assert '<details class="event quiet">' not in html.render_html(report)
+    monkeypatch.setattr(html, "COLLAPSE_AFTER", 5)
+    page = html.render_html(report)
+    assert page.count('<details class="event quiet">') == len(quiet)
+    assert page.count('<section class="event">') == len([e for e in report.events if e.id in flagged])

@@ -158,24 +158,37 @@ def _documents_pane(report: Report, findings: list[Finding]) -> str:
               for event in report.events]
     grouped = {d for _, docs in groups for d in (x.id for x in docs)}
     loose = [d for d in report.documents if d.id not in grouped]
-    sections = [_event_section(report, findings, e, docs) for e, docs in groups]
+    flagged = {finding_event(report, f) for f in findings} if len(groups) > COLLAPSE_AFTER else None
+    sections = [_event_section(report, findings, e, docs, collapsed=flagged is not None and e.id not in flagged)
+                for e, docs in groups]
     if loose:
         sections.append(_event_section(report, findings, None, loose))
     return '<section class="docs-pane" aria-label="Documents">' + "\n".join(sections) + "</section>"
 
 
 def _known(report: Report, doc_id: str) -> bool:
-    return any(d.id == doc_id for d in report.documents)
+    try:
+        report.document(doc_id)
+    except KeyError:
+        return False
+    return True
+
+
+COLLAPSE_AFTER = 40
+"""A report with more events than this (a corpus) shows the events without findings collapsed."""
 
 
 def _event_section(report: Report, findings: list[Finding], event: Event | None,
-                   docs: list[DocumentInfo]) -> str:
+                   docs: list[DocumentInfo], collapsed: bool = False) -> str:
     if event is None:
         title = "Documents in no event"
     else:
         title = " · ".join(x for x in (f"Event {event.id}", event.date or "", event.label) if x)
     columns = "\n".join(_document(report, findings, d) for d in docs)
     claims = _claims(report, event, docs) if event is not None else ""
+    if collapsed:
+        return (f'<details class="event quiet"><summary><h2>{esc(title)}</h2></summary>'
+                f'<div class="docs">\n{columns}\n</div>{claims}</details>')
     return (f'<section class="event"><h2>{esc(title)}</h2>'
             f'<div class="docs">\n{columns}\n</div>{claims}</section>')
 

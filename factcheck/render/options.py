@@ -22,6 +22,9 @@ class RenderOptions:
     width: int = DEFAULT_WIDTH
     color: bool = False
     csv_bom: bool = False
+    max_events: int = 40
+    """Events whose claim tables the terminal shows; a corpus with more shows only those with findings (most
+    findings first) up to this many, and says how many it left out: the findings table stays whole."""
 
 
 def terminal_options(stream: TextIO, csv_bom: bool = False) -> RenderOptions:

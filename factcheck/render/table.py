@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from collections import Counter
 from typing import Any
 
 from rich import box
@@ -85,13 +86,28 @@ def _safe(value: Any) -> Any:
 
 def _blocks(report: Report, options: RenderOptions) -> list[RenderableType]:
     blocks: list[RenderableType] = [_findings_table(report, options)]
-    for event in report.events:
+    shown = _shown_events(report, options.max_events)
+    for event in shown:
         blocks.append(_claims_table(report, event, options))
+    if len(shown) < len(report.events):
+        blocks.append(Text(f"{len(report.events) - len(shown)} more events not shown here (claim tables of "
+                           f"{len(shown)} of {len(report.events)} events, those with findings first); "
+                           "--format html, json or sqlite has them all.", style="dim"))
     scorecard = _scorecard_table(report)
     if scorecard is not None:
         blocks.append(scorecard)
     blocks.append(_summary_panel(report))
     return blocks
+
+
+def _shown_events(report: Report, most: int) -> list[Event]:
+    """Every event of a folder; for a corpus (more than ``most``), the events with findings, most first."""
+    if len(report.events) <= most:
+        return list(report.events)
+    counts = Counter(finding_event(report, f) for f in report.findings)
+    flagged = [e for e in report.events if counts[e.id]]
+    order = {e.id: n for n, e in enumerate(report.events)}
+    return sorted(sorted(flagged, key=lambda e: (-counts[e.id], order[e.id]))[:most], key=lambda e: order[e.id])
 
 
 def _scorecard_table(report: Report) -> RenderableType | None:
