@@ -15,6 +15,7 @@ import re
 import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -25,16 +26,25 @@ _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _DIGITS = re.compile(r"\d+")
 
 
-def _features(text: str, char_ngrams: bool, mask_digits: bool = False) -> list[str]:
+def _buckets(text: str, char_ngrams: bool, mask_digits: bool = False) -> list[int]:
+    """The hashed features of ``text``: each word, and with ``char_ngrams`` its padded 4-grams."""
     if mask_digits:
         text = _DIGITS.sub("#", text)
-    words = [w.casefold() for w in _TOKEN.findall(text)]
-    features = [f"w:{w}" for w in words]
+    out: list[int] = []
+    for word in _TOKEN.findall(text):
+        out.extend(_word_buckets(word.casefold(), char_ngrams))
+    return out
+
+
+@lru_cache(maxsize=1 << 17)
+def _word_buckets(word: str, char_ngrams: bool) -> tuple[int, ...]:
+    """One word's features, hashed once per process: news repeats its words, and hashing every 4-gram of
+    every sentence anew was most of the claim alignment's time on a corpus."""
+    features = [f"w:{word}"]
     if char_ngrams:
-        for word in words:
-            padded = f" {word} "
-            features.extend(f"c:{padded[i:i + 4]}" for i in range(max(1, len(padded) - 3)))
-    return features
+        padded = f" {word} "
+        features.extend(f"c:{padded[i:i + 4]}" for i in range(max(1, len(padded) - 3)))
+    return tuple(_bucket(f) for f in features)
 
 
 def _bucket(feature: str) -> int:
@@ -60,7 +70,7 @@ class SparseTfidf:
         that two wordings of one statement with different figures still look alike."""
         rows = []
         for text in texts:
-            buckets = np.fromiter((_bucket(f) for f in _features(text, char_ngrams, mask_digits)), dtype=np.int32)
+            buckets = np.array(_buckets(text, char_ngrams, mask_digits), dtype=np.int32)
             rows.append(np.unique(buckets, return_counts=True))
         indptr = np.zeros(len(rows) + 1, dtype=np.int64)
         indptr[1:] = np.cumsum([len(ids) for ids, _ in rows])
