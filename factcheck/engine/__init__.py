@@ -28,8 +28,10 @@ Done = Callable[[int], None]
 class Engine(Protocol):
     """Runs ``work(settings, chunk)`` for every chunk; results in chunk order."""
 
-    workers: int
-    """How many chunks it runs at once (1: everything runs inline, in this process)."""
+    @property
+    def workers(self) -> int:
+        """How many chunks it runs at once (1: everything runs inline, in this process)."""
+        ...
 
     def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None
             ) -> list[list[Any]]: ...

@@ -31,10 +31,17 @@ class DaskEngine:
     def __init__(self, run: RunSettings, stack: ExitStack) -> None:
         self.address = run.address or os.environ.get(ADDRESS_VARIABLE, "")
         self.local_workers = max(1, run.workers)
-        self.workers = 2 if self.address else max(2, self.local_workers)
-        """Assumed parallel, so that chunks are made; the cluster itself decides how they run."""
         self._stack = stack
         self._client: Any = None
+
+    @property
+    def workers(self) -> int:
+        """How many chunks run at once, at least 2 so that chunks are made: a joined cluster's worker
+        threads (asking it joins it), or the local cluster's processes (not started for asking)."""
+        if not self.address:
+            return max(2, self.local_workers)
+        threads = self._connect().nthreads()
+        return max(2, sum(threads.values()))
 
     def _connect(self) -> Any:
         if self._client is not None:
