@@ -224,8 +224,18 @@ def markers(document: Document, sentence: Sentence) -> frozenset[str]:
     ``Andrea Iannone … 338km / h`` and ``Alex Rins … 335km / h`` (two rows of a
     results table), ``Sesi pertama berjarak 2 minggu`` and ``sesi kedua berjarak
     1 bulan``: alike in every other word, they are about different things.
-    Names are capitalised words past the sentence's first word (facts masked).
+    Names are capitalised words past the sentence's first word (facts masked). Kept with the document,
+    per sentence, as long as its facts are the same: the link stage asks for every pair of facts.
     """
+    known: dict[tuple[int, int, int], frozenset[str]] = document.derived("markers", document.facts, dict)
+    key = (sentence.index, sentence.start, sentence.end)
+    found = known.get(key)
+    if found is None:
+        found = known[key] = _markers(document, sentence)
+    return found
+
+
+def _markers(document: Document, sentence: Sentence) -> frozenset[str]:
     masked = _masked_text(document, sentence)
     found = set()
     for i, match in enumerate(_NAME_WORD.finditer(masked)):
@@ -247,9 +257,11 @@ def ordinals() -> frozenset[str]:
 
 def different_subjects(a: frozenset[str], b: frozenset[str]) -> bool:
     """Each sentence names something the other does not (spelling slips aside)."""
-    def unmatched(xs, ys):
-        return [x for x in xs if not any(fuzz.ratio(x, y) >= active().detect.same_name_ratio for y in ys)]
-    return bool(unmatched(a, b)) and bool(unmatched(b, a))
+    bar = active().detect.same_name_ratio
+
+    def unmatched(xs: frozenset[str], ys: frozenset[str]) -> bool:
+        return any(x not in ys and not any(fuzz.ratio(x, y) >= bar for y in ys) for x in xs)
+    return unmatched(a, b) and unmatched(b, a)
 
 
 def text_ratio(a: str, b: str) -> float:
