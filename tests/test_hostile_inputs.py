@@ -7,6 +7,7 @@ so a hang fails the test); the rest checks the library functions. Time limits ar
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import random
@@ -467,3 +468,39 @@ def test_jsonl_line_numbers_count_every_line(tmp_path: Path):
     assert [w.split(": ", 1)[1] for w in warnings] == [
         "line 4 skipped: no 'text' string", "line 5 skipped: invalid JSON (Expecting property name enclosed in "
         "double quotes)", "line 7 skipped: no 'text' string"]
+
+
+def test_jsonl_corpus_is_streamed_past_the_file_cap_and_capped_per_record(tmp_path: Path):
+    """A JSON Lines corpus is read a line at a time: the size cap applies to each record, so a
+    corpus bigger than the cap is read, a record bigger than it is skipped with a note, and a
+    ``.json`` file of the same size is still refused whole."""
+    short = [json.dumps({"id": f"r{n}", "text": f"Gempa {n} di Qeshm."}) for n in range(6)]
+    long_line = json.dumps({"id": "huge", "text": "Gempa " * 40})
+    (tmp_path / "corpus.jsonl").write_text("\n".join(short[:2] + [long_line] + short[2:]) + "\n", encoding="utf-8")
+    (tmp_path / "whole.json").write_text("[" + ",".join(short) + "]", encoding="utf-8")
+    assert (tmp_path / "corpus.jsonl").stat().st_size > 200 and len(long_line) > 200
+    with use(Settings().replace({"ingest": {"max_bytes": 200}})):
+        documents, warnings = load_documents([tmp_path])
+    assert sorted(d.id for d in documents) == [f"r{n}" for n in range(6)]
+    assert any(w.endswith("corpus.jsonl: line 3 skipped: larger than 200 bytes") for w in warnings), warnings
+    assert any(w.endswith("whole.json: skipped: larger than 200 bytes") for w in warnings), warnings
+
+
+def test_jsonl_lines_keep_their_encoding_notes_and_bom(tmp_path: Path):
+    first = codecs.BOM_UTF8 + json.dumps({"id": "a", "text": "Gempa di Qeshm."}).encode()
+    latin = json.dumps({"id": "b", "text": "Caf\u00e9 di Qeshm, gempa besar mengguncang pulau itu."},
+                       ensure_ascii=False).encode("cp1252")
+    (tmp_path / "feed.jsonl").write_bytes(first + b"\n" + latin + b"\n")
+    (tmp_path / "empty.jsonl").write_bytes(b"\n  \n")
+    documents, warnings = load_documents([tmp_path])
+    by_id = {d.id: d for d in documents}
+    assert sorted(by_id) == ["a", "b"] and "Caf\u00e9" in by_id["b"].source
+    assert any("feed.jsonl: line 2: not UTF-8: decoded as" in w for w in warnings), warnings
+    assert any(w.endswith("empty.jsonl: skipped: empty file") for w in warnings), warnings
+
+
+def test_utf16_jsonl_is_read_whole(tmp_path: Path):
+    lines = [json.dumps({"id": f"u{n}", "text": f"Gempa {n} mengguncang Qeshm."}) for n in range(2)]
+    (tmp_path / "wide.jsonl").write_bytes("\n".join(lines).encode("utf-16"))
+    documents, _ = load_documents([tmp_path])
+    assert sorted(d.id for d in documents) == ["u0", "u1"]

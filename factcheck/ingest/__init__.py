@@ -16,9 +16,9 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from ..settings import active
 from .chrome import Line, chrome_mask, repeated_lines, split_lines
 from .encoding import decode
+from .files import not_regular, read_bytes
 from .metadata import (
     detect_language,
     outlet_from_lines,
@@ -62,7 +62,7 @@ def collect_files(paths: Iterable[str | Path], warnings: list[str] | None = None
             if len(found) == before:
                 empty.append(f"no articles in {display(path)} (looked for {', '.join(sorted(supported_suffixes()))})")
         elif not stat.S_ISREG(info.st_mode):
-            notes.append(f"{display(path)}: skipped: {_not_regular(info.st_mode)}")
+            notes.append(f"{display(path)}: skipped: {not_regular(info.st_mode)}")
         elif path.suffix.lower() not in supported_suffixes():
             notes.append(f"{display(path)}: skipped: not an article file (looked for {', '.join(sorted(supported_suffixes()))})")
         else:
@@ -107,7 +107,7 @@ def _walk(top: Path, found: list[tuple[Path, os.stat_result]], notes: list[str],
                 if path.suffix.lower() in supported_suffixes() and name != "expected.json":
                     found.append((path, info))
             else:
-                notes.append(f"{display(path)}: skipped: {_not_regular(info.st_mode)}")
+                notes.append(f"{display(path)}: skipped: {not_regular(info.st_mode)}")
         stack.extend(reversed(subfolders))
 
 
@@ -127,13 +127,6 @@ def _skip_note(path: Path, link: os.stat_result | None, exc: Exception) -> str:
         return f"{display(path)}: skipped: broken symbolic link (to {display(Path(target))})"
     reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     return f"{display(path)}: skipped: cannot read ({reason})"
-
-
-def _not_regular(mode: int) -> str:
-    kinds = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a character device"),
-             (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
-    kind = next((name for test, name in kinds if test(mode)), "a special file")
-    return f"not a regular file ({kind}), not read"
 
 
 def _once(found: list[tuple[Path, os.stat_result]], notes: list[str]) -> list[Path]:
@@ -228,12 +221,16 @@ def read_articles(files: list[Path]) -> tuple[list[RawArticle], list[str]]:
     for path in sorted(files, key=_sort_key):
         shown, doc_id = display(path), ids[path]
         try:
-            text, note = decode(read_bytes(path))
-            if note:
-                warnings.append(f"{shown}: {note}")
-            if not text.strip():
-                raise InputError("empty file")
-            new = list(reader_for(path)(path, doc_id, text))
+            reader = reader_for(path)
+            if getattr(reader, "streams", False):
+                new = list(reader(path, doc_id, ""))
+            else:
+                text, note = decode(read_bytes(path))
+                if note:
+                    warnings.append(f"{shown}: {note}")
+                if not text.strip():
+                    raise InputError("empty file")
+                new = list(reader(path, doc_id, text))
         except InputError as exc:
             warnings.append(f"{shown}: skipped: {exc}")
             continue
@@ -254,29 +251,6 @@ def read_articles(files: list[Path]) -> tuple[list[RawArticle], list[str]]:
             taken.add(article.id)
         articles.extend(new)
     return articles, warnings
-
-
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, at most ``settings.ingest.max_bytes``: only a regular file is opened, without blocking
-    (a named pipe never hangs the run), and the cap counts the bytes read, not the size the file
-    claims (``/proc`` files say 0; a link to ``/dev/zero`` never ends)."""
-    info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise InputError(_not_regular(info.st_mode))
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-                 | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # replaced since the check above
-            raise InputError(_not_regular(os.fstat(handle.fileno()).st_mode))
-        cap = active().ingest.max_bytes
-        data = handle.read(cap + 1)
-    if len(data) > cap:
-        raise InputError(f"larger than {_size(cap)}")
-    return data
-
-
-def _size(limit: int) -> str:
-    return f"{limit // 2**20} MiB" if limit >= 2**20 else f"{limit} bytes"
 
 
 def _unique(name: str, used: set[str], reserved: set[str] | frozenset[str] = frozenset(),

@@ -10,6 +10,12 @@ _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codec
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 
 
+def is_wide(head: bytes) -> bool:
+    """Whether text starting with ``head`` is UTF-16 or UTF-32 (a byte-order mark, or zero bytes):
+    such text cannot be split into lines as bytes."""
+    return head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or b"\x00" in head
+
+
 def decode(data: bytes) -> tuple[str, str | None]:
     """Return ``(text, note)``; ``note`` names a detected non-UTF-8 encoding, else None."""
     for bom, encoding in _BOMS:

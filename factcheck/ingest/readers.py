@@ -6,6 +6,7 @@ into) and passes along whatever metadata the format carries.
 
 from __future__ import annotations
 
+import codecs
 import json
 import re
 from collections.abc import Callable, Iterator
@@ -15,6 +16,9 @@ from typing import Any
 
 from .. import registry
 from ..errors import InputError
+from ..settings import active
+from .encoding import decode, is_wide
+from .files import lines, open_regular, read_bytes, size_text
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -39,7 +43,9 @@ class RawArticle:
 
 
 Reader = Callable[[Path, str, str], Iterator[RawArticle]]
-"""Registered in ``registry.readers`` under each file suffix it reads, without the dot."""
+"""Registered in ``registry.readers`` under each file suffix it reads, without the dot. It is given
+the file's decoded text; a reader with ``streams = True`` is given ``""`` and reads the file
+itself (``files.open_regular``), for formats too big to hold whole (JSON Lines corpora)."""
 
 
 def read_text(path: Path, doc_id: str, text: str) -> Iterator[RawArticle]:
@@ -161,9 +167,66 @@ def read_json(path: Path, doc_id: str, text: str) -> Iterator[RawArticle]:
     no ``text``) is skipped with a note naming its line; so is a bad object of a JSON array."""
     lines = path.suffix.lower() != ".json"
     records, notes = _json_records(text, lines)
+    yield from _articles(path, doc_id, records, notes, "line" if lines else "JSON object")
+
+
+def read_json_lines(path: Path, doc_id: str, text: str) -> Iterator[RawArticle]:
+    """JSON Lines read one line at a time (``text`` is not used: the reader opens the file itself).
+
+    A corpus is one big file: only each line is held in memory, and the size cap
+    (``ingest.max_bytes``) applies to each record, not to the file; a longer line is skipped with a
+    note. A line that is not UTF-8 is decoded as its detected encoding, with a note. A file in
+    UTF-16 or UTF-32 (whose lines cannot be split as bytes) is read whole, under the cap."""
+    cap = active().ingest.max_bytes
+    with open_regular(path) as handle:
+        head = handle.read(8192)
+        handle.seek(0)
+        if is_wide(head):
+            whole, _ = decode(read_bytes(path))
+            records, notes = _json_records(whole, True)
+        else:
+            records, notes = [], []
+            guessed: dict[str, list[int]] = {}
+            blank = True
+            for number, raw in lines(handle, cap):
+                if raw is None:
+                    notes.append(f"line {number} skipped: larger than {size_text(cap)}")
+                    continue
+                if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                    raw = raw[len(codecs.BOM_UTF8):]
+                if not raw.strip():
+                    continue
+                blank = False
+                try:
+                    line = raw.decode("utf-8")
+                except UnicodeDecodeError:
+                    try:
+                        line, encoding = decode(raw)
+                    except InputError as exc:
+                        notes.append(f"line {number} skipped: {exc}")
+                        continue
+                    guessed.setdefault(_encoding_name(encoding or ""), []).append(number)
+                _parse_line(number, line, records, notes)
+            notes += [f"line {numbers[0]}: not UTF-8: decoded as {enc}"
+                      + (f" ({len(numbers) - 1} more lines)" if len(numbers) > 1 else "")
+                      for enc, numbers in sorted(guessed.items())]
+            if blank:
+                raise InputError("empty file")
+    yield from _articles(path, doc_id, records, notes, "line")
+
+
+read_json_lines.streams = True  # type: ignore[attr-defined]
+
+
+def _encoding_name(note: str) -> str:
+    """``utf-8`` … from ``decode``'s note (``not UTF-8: decoded as cp1252``)."""
+    return note.rsplit("decoded as ", 1)[-1] or "?"
+
+
+def _articles(path: Path, doc_id: str, records: list[tuple[int, Any]], notes: list[str],
+              unit: str) -> Iterator[RawArticle]:
     good = [(number, record) for number, record in records if _has_text(record)]
-    notes += [f"{'line' if lines else 'JSON object'} {number} skipped: no 'text' string"
-              for number, record in records if not _has_text(record)]
+    notes += [f"{unit} {number} skipped: no 'text' string" for number, record in records if not _has_text(record)]
     notes.sort(key=lambda note: int(re.findall(r"\d+", note)[0]))
     if not good:
         more = f"; {len(notes) - 1} more" if len(notes) > 1 else ""
@@ -201,15 +264,18 @@ def _json_records(text: str, lines: bool) -> tuple[list[tuple[int, Any]], list[s
     notes: list[str] = []
     # Split on "\n" only: ``splitlines`` also breaks at U+2028 and the like, which JSON strings may hold.
     for number, line in enumerate(text.split("\n"), 1):
-        if not line.strip():
-            continue
-        try:
-            records.append((number, json.loads(line)))
-        except json.JSONDecodeError as exc:
-            notes.append(f"line {number} skipped: invalid JSON ({exc.msg})")
-        except (ValueError, RecursionError) as exc:
-            notes.append(f"line {number} skipped: invalid JSON ({type(exc).__name__})")
+        if line.strip():
+            _parse_line(number, line, records, notes)
     return records, notes
+
+
+def _parse_line(number: int, line: str, records: list[tuple[int, Any]], notes: list[str]) -> None:
+    try:
+        records.append((number, json.loads(line)))
+    except json.JSONDecodeError as exc:
+        notes.append(f"line {number} skipped: invalid JSON ({exc.msg})")
+    except (ValueError, RecursionError) as exc:
+        notes.append(f"line {number} skipped: invalid JSON ({type(exc).__name__})")
 
 
 def _register(reader: Reader, suffixes: set[str]) -> None:
@@ -219,7 +285,8 @@ def _register(reader: Reader, suffixes: set[str]) -> None:
 
 _register(read_text, TEXT_SUFFIXES)
 _register(read_html, HTML_SUFFIXES)
-_register(read_json, JSON_SUFFIXES)
+_register(read_json, {".json"})
+_register(read_json_lines, {".jsonl", ".ndjson"})
 
 
 def supported_suffixes() -> frozenset[str]:
