@@ -184,3 +184,29 @@ def test_the_seeds_second_event_is_dated_in_2021() -> None:
 
     report = compare([SEEDS])
     assert "2021-06-05" in [e.date for e in report.events]
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("Reid launched a new fashion line called Mantra in December.", "en", [("date", "--12", "December")]),
+    ("The Interior Department proposed the new regulations in May.", "en", [("date", "--05", "May")]),
+    ("Aturan itu diusulkan pada bulan Mei oleh kementerian.", "id", [("date", "--05", "Mei")]),
+    ("You may go in may, she said.", "en", []),
+    ("It was her best work since last December.", "en", []),
+])
+def test_a_month_alone_in_an_undated_article_is_a_year_less_month(text, lang, expected):
+    """With no publication date the year of ``in December`` cannot be inferred; the month is still
+    a fact, compared with other dates by month name only."""
+    assert facts(text, lang, published=None)[0] == expected
+
+
+def test_year_less_months_compare_by_month_with_every_date():
+    from factcheck.link.values import date_level, views
+
+    _, (december,) = facts("Reid launched a new fashion line called Mantra in December.", "en", published=None)
+    _, (september,) = facts("She launched the Mantra line in September 2008.", "en", published=None)
+    _, (day,) = facts("She launched it on December 9, 2008.", "en", published=None)
+    _, (year,) = facts("She launched it in 2008.", "en", published=None)
+    assert date_level(december, september) == "monthname"
+    assert views(december)["monthname"] == "December" and views(september)["monthname"] == "September"
+    assert date_level(december, day) == "monthname" and views(day)["monthname"] == "December"
+    assert date_level(december, year) is None

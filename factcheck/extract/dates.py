@@ -24,6 +24,8 @@ from . import _lang
 from .numbers import number_word_pattern, parse_number
 
 WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+               "November", "December")
 _YEAR = r"(?:1[89]\d\d|20\d\d|21\d\d)"
 _END = r"(?![\w/]|[.,]\d)"
 _START = r"(?<![\w/.,:-])"
@@ -230,7 +232,8 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
     d = _data(langs)
     wd = _alt(d.weekdays)
     mo = rf"(?:{_alt(m for m in d.months if len(m) > 4)}|(?:{_alt(m for m in d.months if len(m) <= 4)})\.?)"
-    full_mo = _alt(m for m in d.months if len(m) > 3)
+    longest = {n: max((m for m in d.months if d.months[m] == n), key=len) for n in set(d.months.values())}
+    full_mo = _alt(m for m in d.months if len(m) > 3 or m == longest[d.months[m]])  # ``May``, ``Mei``
     parts = _alt(d.lists.get("day_parts", ()))
     # Written so that no run of spaces can be split two ways (``\s*,?\s*``) and whitespace before the
     # day is only taken after a bracket: either made a long run of spaces quadratic to scan.
@@ -421,9 +424,12 @@ def _month_relative(text: str, d: _Data, langs, published) -> list[_Hit]:
     for m in _patterns(langs)["month_rel"].finditer(text):
         if not (m.group("pre") or m.group("post")) or not m.group("m")[:1].isupper():
             continue
-        if published is None:
-            continue
         month = d.months[m.group("m").lower()]
+        if published is None:  # no year to infer: the month alone (``in December``), compared by month
+            if not _is_last(m.group("pre"), d) and not m.group("post"):
+                hits.append(_Hit(m.start("m"), m.end(), "date", f"--{month:02d}",
+                                 {"granularity": "month", "relative": False}))
+            continue
         strict = bool(m.group("post")) or (m.group("pre") or "").lower() in d.lists.get("last_month_before", ())
         year = published.year if (month < published.month or (month == published.month and not strict)) \
             else published.year - 1

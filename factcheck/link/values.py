@@ -16,7 +16,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..extract.dates import WEEKDAY_NAMES
+from ..extract.dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..model import DateSpan, Fact, Quantity
 from ..settings import active
 
@@ -223,13 +223,21 @@ def views(fact: Fact) -> dict[str, str]:
     if gran == "week":
         return {"week": value}
     if value.startswith("--"):
-        return {"monthday": value[2:]}
+        if gran == "month":
+            return {"monthname": _month_name(value[2:4])}
+        return {"monthday": value[2:], "monthname": _month_name(value[2:4])}
     out = {"year": value[:4]}
     if gran in ("day", "month"):
         out["month"] = value[:7]
+        out["monthname"] = _month_name(value[5:7])
     if gran == "day":
         out.update(day=value, monthday=value[5:], weekday=WEEKDAY_NAMES[date.fromisoformat(value).weekday()])
     return out
+
+
+def _month_name(number: str) -> str:
+    """``December`` for ``12``: how a year-less month (``in December``) is compared and shown."""
+    return MONTH_NAMES[int(number) - 1] if number.isdigit() and 1 <= int(number) <= 12 else number
 
 
 _NATIVE = {"day": "day", "month": "month", "year": "year", "week": "week", "offset": "offset"}
@@ -240,7 +248,7 @@ def native(fact: Fact) -> str:
     if fact.kind == "weekday":
         return "weekday"
     if str(fact.value).startswith("--"):
-        return "monthday"
+        return "monthname" if fact.attrs.get("granularity") == "month" else "monthday"
     return _NATIVE.get(str(fact.attrs.get("granularity") or "day"), "day")
 
 
@@ -251,6 +259,8 @@ def date_level(fa: Fact, fb: Fact) -> str | None:
         level: str | None = "offset" if na == nb else None
     elif "weekday" in (na, nb):
         level = "weekday"
+    elif "monthname" in (na, nb):
+        level = "monthname"  # ``in December`` with no year anywhere: only the month can be compared
     elif "monthday" in (na, nb) or fa.attrs.get("year_inferred") or fb.attrs.get("year_inferred"):
         level = "monthday" if {na, nb} <= {"day", "monthday"} else None
     elif "week" in (na, nb):
