@@ -195,12 +195,18 @@ def _documents(inputs: Sequence[str | Path | Document]) -> tuple[list[Document],
 
 def _embed(documents: list[Document], embedder: Embedder, progress: Progress, batch: int) -> dict[str, np.ndarray]:
     texts = [s.text for d in documents for s in d.sentences]
-    chunks = []
+    # Filled in place, batch by batch: stacking the batches at the end held every vector twice
+    # (5 GB at 10⁵ articles).
+    matrix: np.ndarray | None = None
     for start in range(0, len(texts), batch):
         progress("embedding sentences", start, len(texts))
-        chunks.append(embedder.encode(texts[start:start + batch]))
+        part = embedder.encode(texts[start:start + batch])
+        if matrix is None:
+            matrix = np.empty((len(texts), part.shape[1]), dtype=part.dtype)
+        matrix[start:start + len(part)] = part
     progress("embedding sentences", len(texts), len(texts))
-    matrix = np.vstack(chunks) if chunks else np.zeros((0, embedder.dimensions), np.float32)
+    if matrix is None:
+        matrix = np.zeros((0, embedder.dimensions), np.float32)
     vectors, offset = {}, 0
     for document in documents:
         vectors[document.id] = matrix[offset:offset + len(document.sentences)]

@@ -121,6 +121,10 @@ def test_lap_time_in_a_results_row_is_not_a_distance():
     ("A magnitude 5.6 earthquake hit.", "en", [("number", 5.6, "magnitude", "magnitude 5.6")]),
     ("The 6.1-magnitude quake struck Qeshm.", "en", [("number", 6.1, "magnitude", "6.1-magnitude")]),
     ("A magnitude-6.1 quake hit the island.", "en", [("number", 6.1, "magnitude", "magnitude-6.1")]),
+    ("The quake had a magnitude of 5.9, the survey said.", "en", [("number", 5.9, "magnitude", "magnitude of 5.9")]),
+    ("It struck with a magnitude at 6.1 near the coast.", "en", [("number", 6.1, "magnitude", "magnitude at 6.1")]),
+    ("Gempa dengan magnitudo sebesar 6,1 mengguncang Lombok.", "id",
+     [("number", 6.1, "magnitude", "magnitudo sebesar 6,1")]),
 ])
 def test_an_earthquake_magnitude_is_a_magnitude_not_a_count_of_the_next_word(text, lang, expected):
     """Before, ``magnitudo 6,1 mengguncang`` was 6.1 of the verb ``mengguncang`` and ``5,6 SR`` nothing."""
@@ -150,3 +154,4 @@ def test_a_bracketed_sum_after_a_sum_restates_it_even_under_one_dollar_sign():
 ])
 def test_minus_makes_a_temperature_negative_and_nothing_else(text, lang, expected):
     assert facts(text, lang)[0] == expected
+

@@ -536,6 +536,9 @@ def _prefix_unit(toks: list[_Tok], i: int, d: _Data) -> tuple[str, int] | None:
         key = toks[i - 2].low
         if key in d.prefix_units and _dimension_of(d.prefix_units[key]) != "money":
             return d.prefix_units[key], toks[i - 2].start
+    if i >= 2 and toks[i - 1].low in d.lists.get("prefix_unit_links", ()) and toks[i - 2].low in d.prefix_units \
+            and _dimension_of(d.prefix_units[toks[i - 2].low]) != "money":
+        return d.prefix_units[toks[i - 2].low], toks[i - 2].start  # ``a magnitude of 5.9``, ``magnitudo sebesar 6``
     for width in (2, 1):
         if i - width < 0:
             continue
