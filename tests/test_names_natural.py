@@ -299,3 +299,36 @@ def test_a_player_is_no_slip_for_the_stadium_of_the_same_report():
                     "Mohamed Salah menyamakan kedudukan bagi Liverpool. Liverpool gagal menang.",
                     "Liverpool hanya meraih satu poin dari Burnley.")
     assert not any("Scott Arfield" in _values(f) for f in found), [f.summary for f in found]
+
+
+@pytest.mark.parametrize("variant,reference", [
+    ("Yiannis Panagopoulos", "Giannis Panagopoulos"),   # first letter: a transliteration of one Greek name
+    ("Ilias Vrettakos", "Elias Vrettakos"),
+    ("Ilene Wolff", "Ilene Wolfe"),                     # last letter, the given name vouches
+    ("Andrew Welzler", "Andrew Wetzler"),
+])
+def test_one_edit_anywhere_in_a_name_whose_other_words_agree_is_a_variant(variant: str, reference: str):
+    """ECB+ outlets' misspellings: one edit at a word's start or end, which alone often makes another
+    name (``Rahma``/``Rahmat``), is one person when the rest of the full name agrees."""
+    found = _detect(f"{reference} of the union spoke on Monday. {reference} called the strike.",
+                    f"Union official {reference} led the march through Athens.",
+                    f"The strike was called by {variant}, the union said.", language="en")
+    assert _pairs(found, variant, reference), [f.summary for f in found]
+
+
+@pytest.mark.parametrize("one,other", [
+    ("Grammy Award", "Grammy Awards"),     # a plural counts only in a longer name
+    ("Yamaha Tech", "Yamaha Tech3"),       # a digit is no letter of a spelling
+    ("Buya Majid", "Abuya Majid"),         # a letter added before a word: another word (an honorific)
+])
+def test_an_edit_in_a_short_name_that_makes_another_word_is_not_a_variant(one: str, other: str):
+    found = _detect(f"Acara {other} digelar di Jakarta. {other} dihadiri ribuan orang.",
+                    f"Panitia {other} menyiapkan panggung besar.",
+                    f"Penonton {one} memadati lokasi sejak pagi.")
+    assert not _pairs(found, one, other), [f.summary for f in found]
+
+
+def test_two_people_with_one_surname_and_given_names_a_letter_apart_stay_apart_in_one_sentence():
+    found = _detect("Rahma Sari dan Rahmat Sari, kakak beradik, sama-sama lolos seleksi. Rahma Sari senang.",
+                    "Rahmat Sari berlatih setiap hari. Rahmat Sari ingin juara.")
+    assert not _pairs(found, "Rahma Sari", "Rahmat Sari"), [f.summary for f in found]

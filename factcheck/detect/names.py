@@ -33,6 +33,8 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
+from rapidfuzz.distance import OSA
+
 from ..extract import _lang
 from ..extract.names import Lexicon, data_languages, everywhere, is_typo, lexicon, normalise, spelling
 from ..model import NAME_VARIANTS, Document, Evidence, Fact, Finding
@@ -50,6 +52,10 @@ _MIN_ANCHOR = 4
 _MIN_PLURAL_STEM = 4
 _MIN_PLURAL_WORDS = 3
 _MIN_TRANSPOSED = 5
+_MIN_EDITED = 4
+"""Letters a word of a longer name needs for one edit anywhere in it to be a spelling of it."""
+_MIN_NAME_ANCHOR = 5
+"""Letters of the agreeing word that vouches for such an edit (``Panagopoulos``, ``Ilene``)."""
 _NEAR_REFERENCES = 3
 """Reference mentions shown from a document that also writes a variant: the nearest ones."""
 _NUMBER_WORDS = {2: "two", 3: "three", 4: "four", 5: "five", 6: "six"}
@@ -376,8 +382,26 @@ def _spelt_alike(w: str, v: str, a: list[str], b: list[str], event: Event) -> bo
     if len(a) >= _MIN_PLURAL_WORDS and _plural(w, v) and w != a[0]:
         return True
     # One edit inside a long word next to a long name word both write: ``Vassilis``/``Vassilios Saraliotis``.
-    return min(len(w), len(v)) >= _MIN_FOLDED_ALONE and _anchored(w, a, b, event.lex, _MIN_FOLDED_ALONE - 2) \
-        and w not in event.lower and v not in event.lower and is_typo(w, v)
+    if min(len(w), len(v)) >= _MIN_FOLDED_ALONE and _anchored(w, a, b, event.lex, _MIN_FOLDED_ALONE - 2) \
+            and w not in event.lower and v not in event.lower and is_typo(w, v):
+        return True
+    return _anchored_edit(w, v, a, b, event)
+
+
+def _anchored_edit(w: str, v: str, a: list[str], b: list[str], event: Event) -> bool:
+    """One edit anywhere in a word, its first or last letter too, of a name whose other words agree and
+    include a long one: ``Giannis``/``Yiannis Panagopoulos``, ``Elias``/``Ilias Vrettakos``, ``Ilene
+    Wolfe``/``Wolff``. Alone, such an edit often makes another name (``Rahma``/``Rahmat``, ``Mali``/
+    ``Bali``); the rest of one full name is what says it is one person. Common words and names the
+    data knows (``Iran``/``Irak``) stay apart."""
+    if min(len(w), len(v)) < _MIN_EDITED or not (OSA.distance(w, v) == 1 or _transposed(w, v)):
+        return False
+    if not (w.isalpha() and v.isalpha()) or _plural(w, v) or (len(w) != len(v) and w[0] != v[0]):
+        return False  # ``Tech3``/``Tech``; ``Grammy Award(s)``: a plural only counts in a longer name; ``Abuya``/``Buya``
+    lex = event.lex
+    if w in event.lower or v in event.lower or w in lex.known_words or v in lex.known_words:
+        return False
+    return _anchored(w, a, b, lex, _MIN_NAME_ANCHOR)
 
 
 def _known_apart(w: str, v: str, lex: Lexicon) -> bool:

@@ -52,6 +52,7 @@ FEATURES = (
     "is_date",
     "is_count",
     "is_duration",
+    "same_predicate",    # the word the value hangs on (killed / injured, damaged / destroyed) is the same word
 )
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -73,6 +74,9 @@ class Side:
     """The nearest name or ordinal before the fact in its sentence: whom or which item the value is about."""
     reporting: bool
     """The fact is a date standing next to a speech verb."""
+    predicate: str = ""
+    """The content word the value hangs on: the nearest before it (``killing at least seven``), else the
+    nearest after it (``six people were killed``); "" when none is near."""
 
 
 def side(fact: Fact, document: Document, vectors: np.ndarray | None) -> Side | None:
@@ -89,7 +93,7 @@ def side(fact: Fact, document: Document, vectors: np.ndarray | None) -> Side | N
     reporting = fact.kind in DATE_KINDS and bool({neighbours[0], neighbours[1]} & _speech_verbs())
     return Side(fact, document, sentence, vector, _context(document, sentence, fact),
                 neighbours, found, content_words(document, sentence),
-                _subject(document, sentence, fact, found), reporting)
+                _subject(document, sentence, fact, found), reporting, _predicate(document, sentence, fact))
 
 
 @cache
@@ -131,6 +135,49 @@ def other_subject(a: Side, b: Side) -> bool:
         return False  # "gunfire in Detroit around 10:30" and "the second floor around 10 a.m.": not rivals
     return fuzz.ratio(a.subject, b.subject) < active().detect.same_name_ratio and a.subject not in b.markers \
         and b.subject not in a.markers
+
+
+PREDICATE_REACH = 3
+"""How many words from the fact its predicate may stand."""
+
+
+@cache
+def _not_predicates() -> frozenset[str]:
+    """Function words, hedges (``at least``, ``sedikitnya``) and counted-noun fillers: never what a value is about."""
+    numbers = lang.merged("numbers")
+    hedges = {w for key in ("approx_before", "lower_bound", "upper_bound", "approx_after", "range_words")
+              for phrase in numbers.get(key, []) for w in str(phrase).lower().split()}
+    return frozenset(hedges | {w.lower() for w in lang.merged("stopwords").get("words", [])}
+                     | {w.lower() for w in numbers.get("not_nouns", [])})
+
+
+def _predicate(document: Document, sentence: Sentence, fact: Fact) -> str:
+    skip = _not_predicates()
+    before = [w.lower() for w in _WORD.findall(document.source[sentence.start:fact.start])][-PREDICATE_REACH:]
+    found = next((w for w in reversed(before) if w not in skip), "")
+    if found:
+        return found
+    after = [w.lower() for w in _WORD.findall(document.source[fact.end:sentence.end])][:PREDICATE_REACH]
+    return next((w for w in after if w not in skip), "")
+
+
+def same_word(a: str, b: str) -> bool:
+    """One word in two inflections (``killing`` / ``killed``, ``injured`` / ``injuring``): a shared
+    start of four letters or more, covering most of the shorter word."""
+    if a == b:
+        return True
+    shared = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        shared += 1
+    return shared >= 4 and shared >= 0.6 * min(len(a), len(b))
+
+
+def _same_predicate(a: Side, b: Side) -> float:
+    if not a.predicate or not b.predicate:
+        return math.nan  # unknown: counts as the fitted mean
+    return float(same_word(a.predicate, b.predicate))
 
 
 def _stem(word: str) -> str:
@@ -180,6 +227,7 @@ def vector(a: Side, b: Side, same_claim: bool, same_statement: bool, ambiguity: 
         float(a.fact.kind in DATE_KINDS),
         float(a.fact.kind == "number" and _dimension(a.fact) == "count"),
         float(a.fact.kind == "duration"),
+        _same_predicate(a, b),
     ]
 
 
