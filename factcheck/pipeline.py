@@ -130,7 +130,7 @@ def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     embedder = get_embedder(model, cache=cache) if isinstance(model, str) else model
     report_progress("loading model", 1, 1)
     tick("model")
-    vectors = _embed(documents, embedder, report_progress, settings.embed.batch)
+    vectors = _embed(documents, embedder, report_progress, settings.embed.batch, settings.embed.compact_from)
     tick("embed")
 
     counting = _counter(progress, "extracting facts", len(documents))
@@ -193,8 +193,11 @@ def _documents(inputs: Sequence[str | Path | Document]) -> tuple[list[Document],
     return ready, warnings
 
 
-def _embed(documents: list[Document], embedder: Embedder, progress: Progress, batch: int) -> dict[str, np.ndarray]:
+def _embed(documents: list[Document], embedder: Embedder, progress: Progress, batch: int,
+           compact_from: int) -> dict[str, np.ndarray]:
+    """Each document's sentence vectors: views into one matrix, float16 from ``compact_from`` sentences."""
     texts = [s.text for d in documents for s in d.sentences]
+    compact = len(texts) >= compact_from
     # Filled in place, batch by batch: stacking the batches at the end held every vector twice
     # (5 GB at 10⁵ articles).
     matrix: np.ndarray | None = None
@@ -202,7 +205,7 @@ def _embed(documents: list[Document], embedder: Embedder, progress: Progress, ba
         progress("embedding sentences", start, len(texts))
         part = embedder.encode(texts[start:start + batch])
         if matrix is None:
-            matrix = np.empty((len(texts), part.shape[1]), dtype=part.dtype)
+            matrix = np.empty((len(texts), part.shape[1]), dtype=np.float16 if compact else part.dtype)
         matrix[start:start + len(part)] = part
     progress("embedding sentences", len(texts), len(texts))
     if matrix is None:

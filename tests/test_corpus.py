@@ -171,3 +171,22 @@ def test_a_terminal_sees_every_long_stage_with_an_eta_and_the_embedding_rate(tmp
     assert "sentences/s embedded" in shown and "detect " in shown
     piped = factcheck("compare", SEEDS, "--format", "json", "--output", tmp_path / "p.json")
     assert piped.returncode == 0 and "sentences/s" not in piped.stderr and "ETA" not in piped.stderr
+
+
+def test_a_large_corpus_keeps_its_vectors_as_float16_and_reports_the_same_stories() -> None:
+    """Past ``embed.compact_from`` sentences the vectors are half the memory; every stage reads them
+    back as float32, so the seeds (made "large" by a bar of one sentence) keep their events, claims
+    and findings."""
+    import dataclasses
+
+    from factcheck.pipeline import analyse
+    from factcheck.settings import Settings
+
+    plain = Settings()
+    compact = dataclasses.replace(plain, embed=dataclasses.replace(plain.embed, compact_from=1))
+    analysis = analyse([SEEDS], settings=compact)
+    assert {v.dtype.name for v in analysis.vectors.values()} == {"float16"}
+    assert {v.dtype.name for v in analyse([SEEDS], settings=plain, until="facts").vectors.values()} == {"float32"}
+    small, large = library.compare([SEEDS], settings=plain), library.compare([SEEDS], settings=compact)
+    assert [e.documents for e in large.events] == [e.documents for e in small.events]
+    assert [(f.kind, f.summary) for f in large.findings] == [(f.kind, f.summary) for f in small.findings]

@@ -44,7 +44,7 @@ def score_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
     owners = np.array([n for n, d in enumerate(documents) for _ in d.sentences], dtype=np.int64)
     languages = np.array([d.language for d in documents])
     dimensions = next((v.shape[1] for v in vectors.values() if v.ndim == 2), 0)
-    matrix = (np.vstack([vectors[d.id] for d in documents]) if sentences
+    matrix = (np.vstack([vectors[d.id] for d in documents]).astype(np.float32, copy=False) if sentences
               else np.zeros((0, dimensions), dtype=np.float32))
     pairs = neighbourhood(matrix, owners, cfg.max_partners, cfg.candidate_floor)
     features = pair_features(pairs, owners, languages, SentenceTraits.of(sentences),

@@ -56,6 +56,7 @@ def proper_tokens(document: Document, sentences: int | None = None) -> tuple[lis
 
 def signature(document: Document, vectors: np.ndarray, lead_sentences: int, match_sentences: int) -> Signature:
     names, numbers = proper_tokens(document)
+    vectors = np.asarray(vectors, dtype=np.float32)  # a large corpus keeps them as float16
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     return Signature(lead=_centroid(unit[:lead_sentences]), body=_centroid(unit),
                      sentences=np.ascontiguousarray(unit[:match_sentences], dtype=np.float32),

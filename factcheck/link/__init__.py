@@ -65,7 +65,7 @@ def links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
 def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
     model = model_for(context)
     claim_of = claim_index(context)
-    centre = _features.event_centre([v[i] for v in (context.vectors or {}).values() for i in range(min(2, len(v)))])
+    centre = _features.event_centre([v[i].astype(np.float32) for v in (context.vectors or {}).values() for i in range(min(2, len(v)))])
     statements = _statement_pairs(context)
     max_days = context.settings.link.max_days_apart
     copy_words = context.settings.link.weekday_copy_words

@@ -87,7 +87,8 @@ def side(fact: Fact, document: Document, vectors: np.ndarray | None) -> Side | N
         position = fact.sentence
     else:
         position = document.sentences.index(sentence)
-    vector = vectors[position] if vectors is not None and 0 <= position < len(vectors) else None
+    vector = vectors[position].astype(np.float32, copy=False) if vectors is not None and 0 <= position < len(vectors) \
+        else None
     found = markers(document, sentence) | _opening_name(document, sentence)
     neighbours = context_signature(document, fact)
     reporting = fact.kind in DATE_KINDS and bool({neighbours[0], neighbours[1]} & _speech_verbs())
