@@ -64,21 +64,35 @@ def group_events(documents: list[Document], vectors: dict[str, np.ndarray],
     bar = cfg.bar if cfg.bar is not None else model.bar
     groups = story_groups(len(ordered), pairs.left, pairs.right, scores, bar, cfg.attach_bar, cfg.small_group,
                           pairs.apart)
-    probability = {(int(a), int(b)): float(p) for a, b, p in zip(pairs.left, pairs.right, scores)}
+    centrality = _centrality(len(ordered), groups, pairs.left, pairs.right, scores)
     events = []
     for number, group in enumerate(groups, 1):
         members = [ordered[i] for i in group]
         event = Event(id=f"E{number}", documents=[d.id for d in members],
-                      label=_label(members, _centrality(group, probability)))
+                      label=_label(members, [float(centrality[i]) for i in group]))
         for document in members:
             document.event = event.id
         events.append(event)
     return events
 
 
-def _centrality(group: list[int], probability: dict[tuple[int, int], float]) -> list[float]:
-    """How much each member's story is the others' (the sum of its probabilities with them)."""
-    return [sum(probability.get((min(i, j), max(i, j)), 0.0) for j in group if j != i) for i in group]
+def _centrality(n: int, groups: list[list[int]], left: np.ndarray, right: np.ndarray,
+                scores: np.ndarray) -> np.ndarray:
+    """How much each document's story is its event's (the sum of its probabilities with the other
+    members), added in the order of the other member, as a pair dictionary summed them, without a
+    dictionary of every candidate pair (5 million at 10⁵ articles)."""
+    event_of = np.empty(n, dtype=np.int64)
+    for number, group in enumerate(groups):
+        event_of[group] = number
+    mine = np.concatenate([left, right]).astype(np.int64)
+    theirs = np.concatenate([right, left]).astype(np.int64)
+    values = np.concatenate([scores, scores]).astype(np.float64)
+    inside = event_of[mine] == event_of[theirs]
+    mine, theirs, values = mine[inside], theirs[inside], values[inside]
+    order = np.lexsort((theirs, mine))
+    out = np.zeros(n, dtype=np.float64)
+    np.add.at(out, mine[order], values[order])
+    return out
 
 
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)+/\S*", re.IGNORECASE)

@@ -95,6 +95,8 @@ def _match(a: np.ndarray, b: np.ndarray) -> float:
     """Mean of the best ``_TOP`` sentence-to-sentence cosines, both ways: the statements they share."""
     if not len(a) or not len(b):
         return 0.0
+    if a.dtype == np.float16:  # a compact corpus: numpy multiplies float16 without BLAS
+        a, b = a.astype(np.float32), b.astype(np.float32)
     cosines = a @ b.T
     one = np.sort(cosines.max(axis=1))[::-1][:_TOP]
     other = np.sort(cosines.max(axis=0))[::-1][:_TOP]

@@ -28,7 +28,8 @@ class Signature:
     body: np.ndarray
     """Unit centroid of all its sentences' embeddings."""
     sentences: np.ndarray
-    """Unit embeddings of its first sentences, for sentence-by-sentence matching."""
+    """Unit embeddings of its first sentences, for sentence-by-sentence matching (float16 in a compact
+    corpus: twelve vectors a document are 2.5 GB at 10⁵ articles as float32)."""
     names: tuple[str, ...]
     """Capitalised words not opening a sentence, casefolded: people, places, organisations."""
     numbers: frozenset[str]
@@ -56,10 +57,11 @@ def proper_tokens(document: Document, sentences: int | None = None) -> tuple[lis
 
 def signature(document: Document, vectors: np.ndarray, lead_sentences: int, match_sentences: int) -> Signature:
     names, numbers = proper_tokens(document)
-    vectors = np.asarray(vectors, dtype=np.float32)  # a large corpus keeps them as float16
+    compact = vectors.dtype == np.float16  # a large corpus keeps its vectors so (``embed.compact_from``)
+    vectors = np.asarray(vectors, dtype=np.float32)
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     return Signature(lead=_centroid(unit[:lead_sentences]), body=_centroid(unit),
-                     sentences=np.ascontiguousarray(unit[:match_sentences], dtype=np.float32),
+                     sentences=np.ascontiguousarray(unit[:match_sentences], dtype=np.float16 if compact else np.float32),
                      names=tuple(names), numbers=frozenset(numbers),
                      lead_names=tuple(proper_tokens(document, lead_sentences)[0]), days=tuple(document_days(document)),
                      years=document_years(document), language=document.language)
