@@ -143,3 +143,20 @@ def test_two_one_line_articles_with_two_days_for_one_quake_disagree(tmp_path: Pa
     assert len(report["events"]) == 1
     assert [(f["kind"], sorted(e["value"] for e in f["evidence"])) for f in report["findings"]] == [
         ("date_conflict", ["2021-03-11", "2021-03-12"])]
+
+
+def test_linkage_keeps_only_the_pairs_inside_components_of_strong_pairs_and_merges_the_same():
+    """The components shortcut must not change a merge: a weak pair between two components is dropped,
+    and a group whose mean stays under the bar is not merged however its strong pair pulls."""
+    import numpy as np
+
+    from factcheck.cluster import sparse_average_linkage
+
+    left = np.array([0, 0, 1, 2, 3, 4])
+    right = np.array([1, 2, 2, 3, 4, 5])
+    score = np.array([0.9, 0.8, 0.85, 0.1, 0.7, 0.2])
+    # 0-1-2 agree; 2-3 is weak (another component); 3-4 strong; 4-5 weak: {3,4} stays apart from 5
+    assert sparse_average_linkage(6, left, right, score, 0.6) == [[0, 1, 2], [3, 4], [5]]
+    # 0-1 strong but 0-2 and 1-2 weak: the mean of {0,1} with 2 is under the bar
+    weak = np.array([0.9, 0.3, 0.4, 0.1, 0.7, 0.2])
+    assert sparse_average_linkage(6, left, right, weak, 0.6) == [[0, 1], [2], [3, 4], [5]]
