@@ -188,3 +188,33 @@ def test_a_weekday_changed_in_a_copied_sentence_is_a_conflict_and_in_a_paraphras
         "b.txt": head + "A man has been charged with first-degree murder after a shooting at an office Christmas "
                         "party in Vancouver Friday night that killed one man." + rest})
     assert _kinds(paraphrased) == []
+
+
+
+def test_one_pair_of_values_told_by_several_outlets_is_one_finding(tmp_path: Path) -> None:
+    """When one article gives both values inside a group of linked facts (so the group is not one
+    quantity), clashing pairs stand alone; but the pairs of the same two values make one finding
+    with every outlet's evidence, not one finding per pair of outlets. The real pipeline's links,
+    with the one article's second value tied into the group."""
+    import dataclasses
+
+    from factcheck.detect._linked import linked_findings
+    from factcheck.detect.numbers import WORDING
+    from factcheck.link import links
+    from factcheck.link.values import NUMBER_KINDS
+    from factcheck.pipeline import analyse
+
+    folder = _write(tmp_path / "pirates", {
+        "1.txt": "Navy foils pirates\n\nThe navy seized 12 magazines from the pirates on Thursday.\n",
+        "2.txt": "Pirates caught\n\nThe navy seized 31 magazines from the pirates on Thursday.\n",
+        "3.txt": "Navy catches pirates\n\nThe navy seized 12 magazines from the pirates on Thursday.\n",
+        "4.txt": "Pirate attack foiled\n\nThe navy seized 31 magazines from the pirates on Thursday. "
+                 "In all, 12 magazines were found.\n"})
+    context = analyse([folder], cache=False).contexts[0]
+    scored = links(context, NUMBER_KINDS)
+    facts = {(f.document, f.text): f for d in context.documents.values() for f in d.facts if f.kind == "number"}
+    template = max(scored, key=lambda link: link.score)
+    extra = dataclasses.replace(template, a=facts["2", "31 magazines"], b=facts["4", "12 magazines"], differ=True)
+    found = linked_findings(context, [*scored, extra], WORDING)
+    assert len(found) == 1, [f.summary for f in found]
+    assert {e.document for e in found[0].evidence} >= {"1", "2", "3"}, found[0].summary

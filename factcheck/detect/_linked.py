@@ -69,12 +69,19 @@ def linked_findings(context: EventContext, scored: list[FactLink], wording: Word
             if all(len(values) == 1 for values in by_doc.values()) and len(by_doc) > 1:
                 findings.append(_finding(context, wording, level, group, clashes, (report_bar, high_bar)))
                 continue
+            # Pair by pair, but one finding per two values: "12 magazines" (two outlets) against "31"
+            # (two others) is one disagreement, not one per pair of outlets.
+            same_values: dict[frozenset[str], list[FactLink]] = {}
             for link in clashes:
                 va, vb = wording.shown(link.a, level), wording.shown(link.b, level)
-                if link.a.document == link.b.document or (va not in by_doc[link.b.document]
-                                                          and vb not in by_doc[link.a.document]):
+                if link.a.document == link.b.document:
                     findings.append(_finding(context, wording, level, [link.a, link.b], [link],
                                              (report_bar, high_bar)))
+                elif va not in by_doc[link.b.document] and vb not in by_doc[link.a.document]:
+                    same_values.setdefault(frozenset((va, vb)), []).append(link)
+            for links_ in same_values.values():
+                facts = sorted({_key(f): f for link in links_ for f in (link.a, link.b)}.values(), key=_key)
+                findings.append(_finding(context, wording, level, facts, links_, (report_bar, high_bar)))
     return findings
 
 
