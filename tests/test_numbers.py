@@ -155,3 +155,19 @@ def test_a_bracketed_sum_after_a_sum_restates_it_even_under_one_dollar_sign():
 def test_minus_makes_a_temperature_negative_and_nothing_else(text, lang, expected):
     assert facts(text, lang)[0] == expected
 
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("A woman opened fire at the factory, killing two workers and wounding two others.", "en",
+     [("number", 2.0, "worker", "two workers"), ("number", 2.0, "worker", "two others")]),
+    ("A man suspected of shooting three people, killing one, was arrested.", "en",
+     [("number", 3.0, "person", "three people"), ("number", 1.0, "person", "one")]),
+    ("Gempa menewaskan 12 orang dan melukai dua lainnya.", "id",
+     [("number", 12.0, "person", "12 orang"), ("number", 2.0, "person", "dua lainnya")]),
+    ("He had one.", "en", []),                                    # a number word alone after "had": no count
+    ("The club signed three players and let one go.", "en", [("number", 3.0, "player", "three players")]),
+])
+def test_others_and_a_lone_number_after_a_casualty_verb_count_the_last_noun(text, lang, expected):
+    """``wounding two others`` and ``killing one,`` count the sentence's last counted noun (ECB+ shooting
+    reports); only casualty verbs (language data) make a lone number word a count."""
+    assert facts(text, lang)[0] == expected

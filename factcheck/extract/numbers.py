@@ -507,6 +507,9 @@ def _with_unit(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None
     if tail is not None:
         name, kind, factor, end, after, surface = tail
     else:
+        if high is None and j < len(toks) and toks[j].low in d.sets.get("other_pronouns", ()):
+            # ``killing two workers and wounding two others``: more of the sentence's last counted noun
+            return _Qty(value, start, toks[j].end, "", extra={"bare": True}), j + 1
         found = _unit_at(toks, j, d)
         if found is None and j + 1 < len(toks) and toks[j].low in d.sets.get("count_modifiers", ()):
             counted = _unit_at(toks, j + 1, d)  # ``20 more people``, ``five other bank workers``
@@ -855,9 +858,11 @@ def _bare(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None:
     end. Never a year, a code or a number starting with 0 (phone numbers)."""
     toks, d = c.toks, c.d
     tok = toks[i]
-    if not tok.text[:1].isdigit() or (tok.text[:1] == "0" and len(tok.text) > 1):
-        return None
     nxt = toks[j] if j < len(toks) else None
+    if not tok.text[:1].isdigit():
+        return _bare_word(c, i, j, value)
+    if tok.text[:1] == "0" and len(tok.text) > 1:
+        return None
     if nxt is not None and (nxt.text[:1].isdigit() or (nxt.text in "-–/:" and j + 1 < len(toks)
                                                        and toks[j + 1].text[:1].isdigit())):
         return None  # ``0845 125 2222``, ``10-15``, ``29/4``
@@ -874,6 +879,22 @@ def _bare(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None:
                 and nxt.low not in d.sets.get("clause_joiners", ()):
             return None
     return _Qty(value, tok.start, toks[j - 1].end, "", extra={"bare": True}), j
+
+
+def _bare_word(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None:
+    """``shooting three people, killing one,``: a number word alone right after a casualty verb and at a
+    clause end counts the sentence's last counted noun. Other number words alone (``had one``) are not
+    counts of anything."""
+    toks, d = c.toks, c.d
+    verbs = d.sets.get("casualty_verbs", frozenset())
+    hedge = _before(toks, i, d.sets.get("approx_before", frozenset()))
+    if not (_before(toks, i, verbs) or (hedge and _before(toks, i - hedge, verbs))):
+        return None
+    nxt = toks[j] if j < len(toks) else None
+    if nxt is not None and nxt.text not in (".", ",", ";", ":", "!", "?", ")") \
+            and nxt.low not in d.sets.get("clause_joiners", ()):
+        return None
+    return _Qty(value, toks[i].start, toks[j - 1].end, "", extra={"bare": True}), j
 
 
 # ---- clock times --------------------------------------------------------------------------------
