@@ -26,9 +26,9 @@ def sparse_average_linkage(n: int, left: np.ndarray, right: np.ndarray, score: n
     left, right, score = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64), np.asarray(score)
     component = _components(n, left[score >= bar], right[score >= bar])
     inside = (component[left] == component[right]) & (left != right)
-    joined = np.flatnonzero(np.bincount(component, minlength=n)[component] > 1)
-    clusters = _linkage(joined.tolist(), left[inside], right[inside], score[inside], bar)
-    alone = [[i] for i in np.flatnonzero(np.bincount(component, minlength=n)[component] == 1).tolist()]
+    shared = np.bincount(component, minlength=n)[component] > 1
+    clusters = _linkage(np.flatnonzero(shared).tolist(), left[inside], right[inside], score[inside], bar)
+    alone = [[i] for i in np.flatnonzero(~shared).tolist()]
     return sorted(clusters + alone, key=lambda group: group[0])
 
 

@@ -394,7 +394,7 @@ def _anchored_edit(w: str, v: str, a: list[str], b: list[str], event: Event) -> 
     Wolfe``/``Wolff``. Alone, such an edit often makes another name (``Rahma``/``Rahmat``, ``Mali``/
     ``Bali``); the rest of one full name is what says it is one person. Common words and names the
     data knows (``Iran``/``Irak``) stay apart."""
-    if min(len(w), len(v)) < _MIN_EDITED or not (OSA.distance(w, v) == 1 or _transposed(w, v)):
+    if min(len(w), len(v)) < _MIN_EDITED or OSA.distance(w, v) != 1:  # OSA counts a swap of neighbours as one edit
         return False
     if not (w.isalpha() and v.isalpha()) or _plural(w, v) or (len(w) != len(v) and w[0] != v[0]):
         return False  # ``Tech3``/``Tech``; ``Grammy Award(s)``: a plural only counts in a longer name; ``Abuya``/``Buya``

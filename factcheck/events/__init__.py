@@ -21,7 +21,7 @@ from ..settings import EventSettings, active
 from .candidates import candidate_pairs
 from .dates import event_date
 from .features import FEATURES, day_gaps, far_apart, pair_features
-from .grouping import story_groups
+from .grouping import Adjacency, story_groups
 from .model import load
 from .signature import Signature, signature
 
@@ -84,14 +84,10 @@ def _centrality(n: int, groups: list[list[int]], left: np.ndarray, right: np.nda
     event_of = np.empty(n, dtype=np.int64)
     for number, group in enumerate(groups):
         event_of[group] = number
-    mine = np.concatenate([left, right]).astype(np.int64)
-    theirs = np.concatenate([right, left]).astype(np.int64)
-    values = np.concatenate([scores, scores]).astype(np.float64)
-    inside = event_of[mine] == event_of[theirs]
-    mine, theirs, values = mine[inside], theirs[inside], values[inside]
-    order = np.lexsort((theirs, mine))
+    pairs = Adjacency.of(n, left, right, scores)
+    inside = event_of[pairs.owners] == event_of[pairs.partners]
     out = np.zeros(n, dtype=np.float64)
-    np.add.at(out, mine[order], values[order])
+    np.add.at(out, pairs.owners[inside], pairs.values[inside])
     return out
 
 

@@ -29,7 +29,7 @@ def story_groups(n: int, left: np.ndarray, right: np.ndarray, probability: np.nd
     small = [g for g in groups if len(g) <= small_group]
     if not small or not large:
         return sorted(large + small, key=lambda g: g[0])
-    neighbours = _Adjacency.of(n, left, right, probability)
+    neighbours = Adjacency.of(n, left, right, probability)
     large_of = np.full(n, -1, dtype=np.int64)
     for number, group in enumerate(large):
         large_of[group] = number
@@ -55,14 +55,16 @@ def story_groups(n: int, left: np.ndarray, right: np.ndarray, probability: np.nd
     return sorted(large + alone, key=lambda g: g[0])
 
 
-class _Adjacency:
-    """Every document's scored partners, sorted, from the pair arrays (each pair both ways)."""
+class Adjacency:
+    """Every document's scored partners from the pair arrays, each pair both ways, sorted by (owner,
+    partner): sums over them add in the order a dictionary of pairs walked by partner would, without a
+    Python object per pair."""
 
-    def __init__(self, starts: np.ndarray, partners: np.ndarray, values: np.ndarray) -> None:
-        self.starts, self.partners, self.values = starts, partners, values
+    def __init__(self, owners: np.ndarray, partners: np.ndarray, values: np.ndarray, starts: np.ndarray) -> None:
+        self.owners, self.partners, self.values, self.starts = owners, partners, values, starts
 
     @classmethod
-    def of(cls, n: int, left: np.ndarray, right: np.ndarray, probability: np.ndarray) -> _Adjacency:
+    def of(cls, n: int, left: np.ndarray, right: np.ndarray, probability: np.ndarray) -> Adjacency:
         mine = np.concatenate([left, right]).astype(np.int64)
         theirs = np.concatenate([right, left]).astype(np.int64)
         values = np.concatenate([probability, probability]).astype(np.float64)
@@ -70,8 +72,7 @@ class _Adjacency:
         mine, theirs, values = mine[keep], theirs[keep], values[keep]
         order = np.lexsort((theirs, mine))
         mine, theirs, values = mine[order], theirs[order], values[order]
-        starts = np.searchsorted(mine, np.arange(n + 1))
-        return cls(starts, theirs, values)
+        return cls(mine, theirs, values, np.searchsorted(mine, np.arange(n + 1)))
 
     def of_document(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = self.starts[i], self.starts[i + 1]

@@ -871,12 +871,7 @@ def _bare(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None:
     if not grouped and j == i + 1:
         if not tok.text.isdigit() or len(tok.text) < 2 or _YEARLIKE.fullmatch(tok.text):
             return None
-        verbs = d.sets.get("count_verbs", frozenset())
-        hedge = _before(toks, i, d.sets.get("approx_before", frozenset()))
-        if not (_before(toks, i, verbs) or (hedge and _before(toks, i - hedge, verbs))):
-            return None
-        if nxt is not None and nxt.text not in (".", ",", ";", ":", "!", "?", ")") \
-                and nxt.low not in d.sets.get("clause_joiners", ()):
+        if not _after_verb(c, i, "count_verbs") or not _clause_ends(c, j):
             return None
     return _Qty(value, tok.start, toks[j - 1].end, "", extra={"bare": True}), j
 
@@ -885,16 +880,22 @@ def _bare_word(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None
     """``shooting three people, killing one,``: a number word alone right after a casualty verb and at a
     clause end counts the sentence's last counted noun. Other number words alone (``had one``) are not
     counts of anything."""
-    toks, d = c.toks, c.d
-    verbs = d.sets.get("casualty_verbs", frozenset())
-    hedge = _before(toks, i, d.sets.get("approx_before", frozenset()))
-    if not (_before(toks, i, verbs) or (hedge and _before(toks, i - hedge, verbs))):
+    if not _after_verb(c, i, "casualty_verbs") or not _clause_ends(c, j):
         return None
-    nxt = toks[j] if j < len(toks) else None
-    if nxt is not None and nxt.text not in (".", ",", ";", ":", "!", "?", ")") \
-            and nxt.low not in d.sets.get("clause_joiners", ()):
-        return None
-    return _Qty(value, toks[i].start, toks[j - 1].end, "", extra={"bare": True}), j
+    return _Qty(value, c.toks[i].start, c.toks[j - 1].end, "", extra={"bare": True}), j
+
+
+def _after_verb(c: _Ctx, i: int, verbs: str) -> bool:
+    """Token ``i`` follows one of the ``verbs`` data list, a hedge between allowed (``killing at least 40``)."""
+    found = c.d.sets.get(verbs, frozenset())
+    hedge = _before(c.toks, i, c.d.sets.get("approx_before", frozenset()))
+    return bool(_before(c.toks, i, found) or (hedge and _before(c.toks, i - hedge, found)))
+
+
+def _clause_ends(c: _Ctx, j: int) -> bool:
+    """Token ``j`` ends a clause: punctuation, a joiner (``and``), or the end of the sentence."""
+    nxt = c.toks[j] if j < len(c.toks) else None
+    return nxt is None or nxt.text in (".", ",", ";", ":", "!", "?", ")") or nxt.low in c.d.sets.get("clause_joiners", ())
 
 
 # ---- clock times --------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ and refit, never the other way round.
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -92,9 +93,11 @@ def side(fact: Fact, document: Document, vectors: np.ndarray | None) -> Side | N
     found = markers(document, sentence) | _opening_name(document, sentence)
     neighbours = context_signature(document, fact)
     reporting = fact.kind in DATE_KINDS and bool({neighbours[0], neighbours[1]} & _speech_verbs())
-    return Side(fact, document, sentence, vector, _context(document, sentence, fact),
-                neighbours, found, content_words(document, sentence),
-                _subject(document, sentence, fact, found), reporting, _predicate(document, sentence, fact))
+    # The sentence's words on either side of the fact, read once for the context, subject and predicate.
+    before = _WORD.findall(document.source[sentence.start:fact.start])
+    after = _WORD.findall(document.source[fact.end:sentence.end])
+    return Side(fact, document, sentence, vector, _context(before, after), neighbours, found,
+                content_words(document, sentence), _subject(before, found), reporting, _predicate(before, after))
 
 
 @cache
@@ -120,9 +123,9 @@ def _name_words(document: Document) -> frozenset[str]:
         for w in _WORD.findall(f.text)))
 
 
-def _subject(document: Document, sentence: Sentence, fact: Fact, found: frozenset[str]) -> str:
-    before = _WORD.findall(document.source[sentence.start:fact.start])[-active().link.window:]
-    return next((w.lower() for w in reversed(before) if w.lower() in found), "")
+def _subject(before: list[str], found: frozenset[str]) -> str:
+    near = before[-active().link.window:]
+    return next((w.lower() for w in reversed(near) if w.lower() in found), "")
 
 
 def other_subject(a: Side, b: Side) -> bool:
@@ -152,14 +155,10 @@ def _not_predicates() -> frozenset[str]:
                      | {w.lower() for w in numbers.get("not_nouns", [])})
 
 
-def _predicate(document: Document, sentence: Sentence, fact: Fact) -> str:
+def _predicate(before: list[str], after: list[str]) -> str:
     skip = _not_predicates()
-    before = [w.lower() for w in _WORD.findall(document.source[sentence.start:fact.start])][-PREDICATE_REACH:]
-    found = next((w for w in reversed(before) if w not in skip), "")
-    if found:
-        return found
-    after = [w.lower() for w in _WORD.findall(document.source[fact.end:sentence.end])][:PREDICATE_REACH]
-    return next((w for w in after if w not in skip), "")
+    near = [w.lower() for w in reversed(before[-PREDICATE_REACH:])] + [w.lower() for w in after[:PREDICATE_REACH]]
+    return next((w for w in near if w not in skip), "")
 
 
 def same_word(a: str, b: str) -> bool:
@@ -167,11 +166,7 @@ def same_word(a: str, b: str) -> bool:
     start of four letters or more, covering most of the shorter word."""
     if a == b:
         return True
-    shared = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        shared += 1
+    shared = len(os.path.commonprefix([a, b]))
     return shared >= 4 and shared >= 0.6 * min(len(a), len(b))
 
 
@@ -185,12 +180,10 @@ def _stem(word: str) -> str:
     return word.lower()[:5]
 
 
-def _context(document: Document, sentence: Sentence, fact: Fact) -> frozenset[str]:
+def _context(before: list[str], after: list[str]) -> frozenset[str]:
     """Words within ``link.window`` words of the fact, stemmed, minus the fact's own words."""
     window = active().link.window
-    before = _WORD.findall(document.source[sentence.start:fact.start])[-window:]
-    after = _WORD.findall(document.source[fact.end:sentence.end])[:window]
-    return frozenset(_stem(w) for w in before + after)
+    return frozenset(_stem(w) for w in before[-window:] + after[:window])
 
 
 def affinity(a: Side, b: Side) -> float:
