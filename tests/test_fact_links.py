@@ -94,6 +94,31 @@ def test_unit_conversion_and_hedges_decide_agreement() -> None:
     assert not quantities_agree(_fact(12, "person"), _fact(15, "person"))
 
 
+def test_deadlines_loose_units_ranges_and_parts_agree_or_stay_apart() -> None:
+    """ECB+ look-alikes that are not disagreements: "by 6:40 a.m." / "by 7 a.m." (both deadlines can
+    be right); "13 miles" / "13 nautical miles" (one figure, the unit written loosely); "as many as 40" /
+    "as many as 35 to 40" (one upper bound). A different figure in those units is still compared."""
+    clock = {"dimension": "clock", "bound": "max", "approx": "by"}
+    assert quantities_agree(_fact(6 * 60 + 40, "clock", **clock), _fact(7 * 60, "clock", **clock))
+    assert quantities_agree(_fact(13, "nmi", dimension="length"), _fact(13, "mile", dimension="length"))
+    assert not quantities_agree(_fact(13, "nmi", dimension="length"), _fact(20, "mile", dimension="length"))
+    assert quantities_agree(_fact(40, "firefighter", bound="max"), _fact(35, "firefighter", bound="max", low=35, high=40))
+    assert not quantities_agree(_fact(40, "firefighter", bound="max"), _fact(30, "firefighter", bound="max"))
+
+
+def test_a_part_of_a_count_is_compared_only_with_parts(tmp_path: Path) -> None:
+    """"The two other victims" are the rest of the victims, not all of them: no conflict with "the
+    three victims"; two outlets giving the rest differently still disagree."""
+    folder = _write(tmp_path / "shooting", {
+        "1.txt": "Shooting\n\nThe three victims were taken to Beaumont Hospital in Royal Oak on Friday.\n",
+        "2.txt": "Shooting\n\nThe two other victims were taken to Beaumont Hospital in Royal Oak on Friday.\n"})
+    assert [k for k, _ in _kinds(folder) if k == "number_conflict"] == []
+    folder = _write(tmp_path / "rest", {
+        "1.txt": "Shooting\n\nThe three other victims were taken to Beaumont Hospital in Royal Oak on Friday.\n",
+        "2.txt": "Shooting\n\nThe two other victims were taken to Beaumont Hospital in Royal Oak on Friday.\n"})
+    assert [k for k, _ in _kinds(folder) if k == "number_conflict"] == ["number_conflict"]
+
+
 def test_the_bundled_link_model_is_fitted_on_the_current_features() -> None:
     raw = json.loads((ROOT / "factcheck" / "link" / "weights.json").read_text(encoding="utf-8"))
     assert raw["features"] == list(FEATURES)

@@ -332,3 +332,21 @@ def test_two_people_with_one_surname_and_given_names_a_letter_apart_stay_apart_i
     found = _detect("Rahma Sari dan Rahmat Sari, kakak beradik, sama-sama lolos seleksi. Rahma Sari senang.",
                     "Rahmat Sari berlatih setiap hari. Rahmat Sari ingin juara.")
     assert not _pairs(found, "Rahma Sari", "Rahmat Sari"), [f.summary for f in found]
+
+
+def test_a_surname_variant_shows_where_each_outlet_first_gives_the_full_name() -> None:
+    """ECB+ topic 20: the finding is made on the surnames (``Alishbandi``/``Alishvandi``), but the
+    outlets say who they mean where they first write the full name (``Heydar Alishbandi, Governor of
+    Qeshm island``): that sentence is evidence too, in every document that writes the name."""
+    found = _detect(
+        "Quake hits Qeshm\nHeydar Alishbandi, Governor of Qeshm island, said five villages had been badly hit."
+        "\nMr Alishbandi told the AFP news agency he was not expecting the death toll to rise.",
+        "Quake kills ten\nThe new toll came after two more bodies were found, Qeshm Governor Heydar Alishvandi said."
+        "\nAlishvandi said some of the injured were flown to the provincial capital of Bandar Abbas.",
+        "Relief arrives\nTents were sent to the island, Qeshm governor Heydar Alishvandi told state television.",
+        language="en")
+    surnames = [f for f in found if f.summary.split(": ")[1].startswith("Alish")]
+    assert len(surnames) == 1
+    shown = {(e.document, e.value) for e in surnames[0].evidence}
+    assert {("d0", "Heydar Alishbandi"), ("d1", "Heydar Alishvandi"), ("d2", "Heydar Alishvandi")} <= shown
+    assert ("d1", "Alishvandi") in shown

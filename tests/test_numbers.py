@@ -171,3 +171,39 @@ def test_others_and_a_lone_number_after_a_casualty_verb_count_the_last_noun(text
     """``wounding two others`` and ``killing one,`` count the sentence's last counted noun (ECB+ shooting
     reports); only casualty verbs (language data) make a lone number word a count."""
     assert facts(text, lang)[0] == expected
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("About two dozen young protesters splintered off.", "en", [(24.0, "protester", None)]),
+    ("A dozen ships are held.", "en", [(12.0, "ship", None)]),
+    ("The two other victims were treated at Beaumont Hospital.", "en", [(2.0, "victim", "other")]),
+    ("The Sixers took the first two games from the Pistons.", "en", [(2.0, "game", "first")]),
+    ("Another 20 people were hurt.", "en", [(20.0, "person", "another")]),
+    ("The three victims were taken to the hospital.", "en", [(3.0, "victim", None)]),
+    ("Dua korban lainnya dirawat di rumah sakit.", "id", [(2.0, "victim", "lainnya")]),
+    ("Tiga pertandingan pertama berakhir imbang.", "id", [(3.0, "pertandingan", "pertama")]),
+    ("Dua korban dirawat di rumah sakit.", "id", [(2.0, "victim", None)]),
+])
+def test_dozens_multiply_and_a_part_of_a_count_says_so(text, lang, expected):
+    """``two dozen`` is 24 (it was 14); ``two other victims``, ``the first two games``, ``dua korban
+    lainnya`` count part of a larger number (ECB+: "the two other victims" against "the three victims"),
+    so the fact says which word makes it a part."""
+    assert [(f.value, f.attrs["unit"], f.attrs.get("part")) for f in facts(text, lang)[1]] == expected
+
+
+@pytest.mark.parametrize("text,lang,approx", [
+    ("The fire was extinguished by 7 a.m., after crews attacked it from all sides.", "en", "by"),
+    ("Api padam paling lambat pukul 07.00 WIB.", "id", "paling lambat"),
+    ("The fire started at 7 a.m. on Friday.", "en", None),
+])
+def test_a_time_of_day_after_by_is_a_deadline(text, lang, approx):
+    """``extinguished by 7 a.m.``: at seven or before, an upper bound (``clock_deadline`` data)."""
+    from factcheck.extract.numbers import extract_all
+
+    prefix = "Judul.\n"
+    doc = Document(id="d", path="d", source=prefix + text, language=lang, published=date(2019, 4, 29))
+    clocks = [f for f in extract_all(Sentence("d", 0, len(prefix), len(prefix + text), text), doc)
+              if f.attrs.get("dimension") == "clock"]
+    assert len(clocks) == 1
+    assert clocks[0].attrs.get("approx") == approx
+    assert clocks[0].attrs.get("bound") == ("max" if approx else None)

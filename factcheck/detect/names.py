@@ -30,6 +30,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 
@@ -40,7 +41,7 @@ from ..extract.names import Lexicon, data_languages, everywhere, is_typo, lexico
 from ..model import NAME_VARIANTS, Document, Evidence, Fact, Finding
 from ..registry import EventContext, detectors
 from ..settings import active
-from ._common import evidence_for, make_finding, outlet
+from ._common import evidence_for, make_finding, outlet, sentence_of
 
 KIND = "name_variant"
 SORTS = NAME_VARIANTS
@@ -593,7 +594,8 @@ def variant_sort(variant: str, reference: str) -> str:
     return "spelling"
 
 
-def _finding(mentions: list[tuple[Document, Fact]], misspelt: bool, lex: Lexicon) -> Finding | None:
+def _finding(mentions: list[tuple[Document, Fact]], misspelt: bool, lex: Lexicon,
+             names: dict[str, list[tuple[Document, Fact, tuple[str, ...]]]] | None = None) -> Finding | None:
     counts = Counter(spelling(f.text) for _, f in mentions)
     docs: dict[str, set[str]] = {}
     for document, fact in mentions:
@@ -621,7 +623,7 @@ def _finding(mentions: list[tuple[Document, Fact]], misspelt: bool, lex: Lexicon
     summary = f"Name spelt {ways} ways ({sort}): " + " vs ".join(parts)
     confidence = 0.75 if misspelt else 0.9
     return make_finding(KIND, "low", confidence, None, summary, shown[top] if majority else None, outliers,
-                        _evidence(mentions, top), variant=sort)
+                        _evidence(mentions, top, _full_mentions(mentions, names or {})), variant=sort)
 
 
 def _surface(mentions: list[tuple[Document, Fact]], chosen: str) -> str:
@@ -630,25 +632,86 @@ def _surface(mentions: list[tuple[Document, Fact]], chosen: str) -> str:
     return min(counts, key=lambda s: (s.isupper() and len(s) > 3, -counts[s], s))
 
 
-def _evidence(mentions: list[tuple[Document, Fact]], top: str) -> list[Evidence]:
+def _evidence(mentions: list[tuple[Document, Fact]], top: str,
+              full: Sequence[tuple[Document, Fact, str]] = ()) -> list[Evidence]:
     """Every variant mention, and for contrast reference mentions: in a document that writes a
-    variant too, the few nearest it; in any other, the first."""
+    variant too, the few nearest it; in every document, where it first names the entity (in its
+    body too when that is its headline), counting the full names that end with a spelling
+    (``full``: ``Heydar Alishbandi`` for ``Alishbandi``), since that is where an outlet says who
+    it means and how it spells them."""
     out: list[Evidence] = []
+    shown: set[tuple[str, int]] = set()
+
+    def show(document: Document, fact: Fact) -> None:
+        if (document.id, fact.sentence) not in shown:
+            shown.add((document.id, fact.sentence))
+            out.append(replace(evidence_for(fact, document), value=fact.text))
+
     by_doc: dict[str, list[tuple[Document, Fact]]] = {}
     variants: dict[str, list[int]] = {}
+    every: dict[str, list[tuple[Document, Fact]]] = {}
     for document, fact in mentions:
+        every.setdefault(document.id, []).append((document, fact))
         if spelling(fact.text) == top:
             by_doc.setdefault(document.id, []).append((document, fact))
         else:
             variants.setdefault(document.id, []).append(fact.start)
-            out.append(replace(evidence_for(fact, document), value=fact.text))
+            show(document, fact)
+    for document, fact, contained in full:
+        every.setdefault(document.id, []).append((document, fact))
+        if contained != top:
+            variants.setdefault(document.id, []).append(fact.start)
+            show(document, fact)
     for doc_id, refs in by_doc.items():
         near = variants.get(doc_id)
         if near:
-            refs = sorted(refs, key=lambda m: (min(abs(m[1].start - p) for p in near), m[1].start))[:_NEAR_REFERENCES]
-        for document, fact in refs if near else refs[:1]:
-            out.append(replace(evidence_for(fact, document), value=fact.text))
+            for document, fact in sorted(refs, key=lambda m: (min(abs(m[1].start - p) for p in near),
+                                                              m[1].start))[:_NEAR_REFERENCES]:
+                show(document, fact)
+    for doc_id in sorted(every):
+        ordered = sorted(every[doc_id], key=lambda m: m[1].start)
+        first = ordered[0]
+        show(*first)
+        if _in_title(*first):
+            body = next((m for m in ordered if not _in_title(*m)), None)
+            if body is not None:
+                show(*body)
     return out
+
+
+def _in_title(document: Document, fact: Fact) -> bool:
+    sentence = sentence_of(document, fact.sentence)
+    return sentence is not None and sentence.is_title
+
+
+def _full_names(context: EventContext) -> dict[str, list[tuple[Document, Fact, tuple[str, ...]]]]:
+    """Every name of the event of two or more words, by its last word: where a variant's full names are."""
+    out: dict[str, list[tuple[Document, Fact, tuple[str, ...]]]] = {}
+    for doc_id in sorted(context.documents):
+        document = context.documents[doc_id]
+        for fact in document.facts:
+            if fact.kind == "name":
+                words = tuple(spelling(fact.text).split())
+                if len(words) >= 2:
+                    out.setdefault(words[-1], []).append((document, fact, words))
+    return out
+
+
+def _full_mentions(mentions: list[tuple[Document, Fact]],
+                   names: dict[str, list[tuple[Document, Fact, tuple[str, ...]]]]) -> list[tuple[Document, Fact, str]]:
+    """Longer names of the event that end with one of the spellings of ``mentions``, with that
+    spelling (``Hugh Heffner's`` for ``Heffner``)."""
+    spellings = {spelling(f.text) for _, f in mentions}
+    seen = {(d.id, f.start, f.end) for d, f in mentions}
+    found = []
+    for chosen in sorted(spellings):
+        words = tuple(chosen.split())
+        for document, fact, name in names.get(words[-1], ()):
+            if (len(name) > len(words) and name[-len(words):] == words
+                    and (document.id, fact.start, fact.end) not in seen):
+                seen.add((document.id, fact.start, fact.end))
+                found.append((document, fact, chosen))
+    return found
 
 
 class NameVariantDetector:
@@ -659,10 +722,11 @@ class NameVariantDetector:
         forms = _forms(context)
         event = Event(lex, _lowercase_words(context), WordCounts.of(forms))
         targets = _targets(forms, event)
+        names = _full_names(context)
         findings = []
         for members in _groups(forms, targets):
             mentions = [m for form in members for m in form.mentions]
-            found = _finding(mentions, len(members) > 1, lex)
+            found = _finding(mentions, len(members) > 1, lex, names)
             if found:
                 findings.append(found)
         return findings

@@ -528,7 +528,25 @@ def _with_unit(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None
     name = _resolve_ambiguous(c, i, j, after, surface, name, value)
     if kind == "duration":
         value, high = value * factor, (high * factor if high is not None else None)
-    return _Qty(value, start, end, name, kind, high, factor), after
+    qty = _Qty(value, start, end, name, kind, high, factor)
+    part = _part(c, i, after) if tail is None and kind != "duration" else None
+    if part:
+        qty.extra["part"] = part
+    return qty, after
+
+
+def _part(c: _Ctx, i: int, after: int) -> str | None:
+    """The word that makes a count a part of a larger one: ``two other victims``, ``20 more people``,
+    ``another 20``, ``the first two games``, ``dua korban lainnya``. Such a count is compared only with
+    counts written the same way (the rest of the victims is not all of them)."""
+    toks, d = c.toks, c.d
+    between = [t.low for t in toks[i + 1:after]]
+    found = next((w for w in between if w in d.sets.get("count_modifiers", ())), None)
+    if found is None and i >= 1 and toks[i - 1].low in d.sets.get("part_before", ()):
+        found = toks[i - 1].low
+    if found is None and after < len(toks) and toks[after].low in d.sets.get("part_after", ()):
+        found = toks[after].low
+    return found
 
 
 def _prefix_unit(toks: list[_Tok], i: int, d: _Data) -> tuple[str, int] | None:
@@ -1004,14 +1022,17 @@ def _dimension_of(unit: str | None) -> str | None:
     return _unit_dimensions().get(unit or "")
 
 
-def _approx(toks: list[_Tok], qty: _Qty, d: _Data) -> str | None:
-    """The hedge written before or after the quantity (``sekitar``, ``more than``, ``lebih``)."""
+def _approx(toks: list[_Tok], qty: _Qty, d: _Data, before: str = "approx_before") -> str | None:
+    """The hedge written before or after the quantity (``sekitar``, ``more than``, ``lebih``); with
+    ``before``, the words of that data list written before it only."""
     start = bisect.bisect_left(toks, qty.start, key=lambda t: t.start)  # tokens are in text order
     for width in (3, 2, 1):
         if start - width >= 0:
             words = " ".join(t.low for t in toks[start - width:start])
-            if words in d.sets.get("approx_before", ()):
+            if words in d.sets.get(before, ()):
                 return words
+    if before != "approx_before":
+        return None
     end = bisect.bisect_left(toks, qty.end, key=lambda t: t.start)
     if end < len(toks) and toks[end].low in d.lists.get("approx_after", ()):
         return toks[end].low
@@ -1090,7 +1111,10 @@ def _fact(qty: _Qty, c: _Ctx, sentence: Sentence, document: Document) -> Fact:
         dimension = _dimension_of(qty.unit) or "count"
     attrs: dict[str, Any] = {"unit": qty.unit, "dimension": dimension}
     approx = _approx(c.toks, qty, d)
-    if approx:
+    deadline = _approx(c.toks, qty, d, "clock_deadline") if dimension == "clock" and not approx else None
+    if deadline:
+        attrs["approx"], attrs["bound"] = deadline, "max"  # ``extinguished by 7 a.m.``: at 7 or before
+    elif approx:
         attrs["approx"] = approx
         attrs["bound"] = _bound(approx, d)
         if approx in d.sets.get("near_words", ()):

@@ -32,6 +32,19 @@ def _units() -> tuple[dict[str, tuple[str, float]], float]:
 
 
 @cache
+def _loose_units() -> frozenset[frozenset[str]]:
+    """Pairs of units written for one another with the same figure (``units.json``: ``loose_units``)."""
+    raw = json.loads((resources.files("factcheck.lang") / "units.json").read_text(encoding="utf-8"))
+    return frozenset(frozenset(pair) for pair in raw.get("loose_units", ()))
+
+
+def _loosely_written(fa: Fact, fb: Fact) -> bool:
+    """The same figure in two units that outlets use for one another (``13 miles`` / ``13 nautical miles``)."""
+    units = frozenset({str(fa.attrs.get("unit") or ""), str(fb.attrs.get("unit") or "")})
+    return float(fa.value) == float(fb.value) and len(units) == 2 and units in _loose_units()
+
+
+@cache
 def _base_units() -> dict[str, str]:
     """Each dimension's base unit: the first (by name) whose factor is 1 (``m``, ``kg``, ``minute``)."""
     bases: dict[str, str] = {}
@@ -97,7 +110,7 @@ def _clock_interval(value: float, low: float, high: float, bound: str) -> tuple[
     return low, high
 
 
-def number_key(fact: Fact) -> tuple[str, str] | None:
+def number_key(fact: Fact) -> tuple[str, ...] | None:
     """Facts with one key measure one sort of thing and may be compared."""
     q = quantity(fact)
     if q is None:
@@ -106,6 +119,8 @@ def number_key(fact: Fact) -> tuple[str, str] | None:
         return None
     if q.dimension == "money" and q.converted:
         return None  # a sum restated in another currency: no exchange rate says what it should be
+    if fact.attrs.get("part"):
+        return q.dimension, q.unit, "part"  # ``two other victims``: the rest, not the whole count
     return q.dimension, q.unit
 
 
@@ -118,11 +133,16 @@ def quantities_agree(fa: Fact, fb: Fact) -> bool:
         sa, sb = fa.attrs.get("score"), fb.attrs.get("score")
         if isinstance(sa, list) and isinstance(sb, list):
             return sorted(sa) == sorted(sb)
+    if _loosely_written(fa, fb):
+        return True
     slack = max(qa.tolerance, qb.tolerance)
     scale = max(abs(qa.value), abs(qb.value), 1e-9)
     tolerance = 1e-9 * scale + slack * scale
-    if qa.bound == qb.bound and qa.bound in ("min", "max") and abs(qa.value - qb.value) > tolerance:
+    bounding = (qa.low, qb.low) if qa.bound == "min" else (qa.high, qb.high)  # "as many as 35 to 40": 40
+    if qa.bound == qb.bound and qa.bound in ("min", "max") and qa.dimension != "clock" \
+            and abs(bounding[0] - bounding[1]) > tolerance:
         return False  # "at least seven" against "at least six": two tolls reported, not one range
+        # (a time of day's hedge is minutes either way: "by 6:40" and "by 7 a.m." can both be right)
     if qa.low <= qb.high + tolerance and qb.low <= qa.high + tolerance:
         return True
     return rounds_to(float(fa.value), float(fb.value)) or rounds_to(float(fb.value), float(fa.value))
