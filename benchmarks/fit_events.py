@@ -26,7 +26,7 @@ import argparse
 import json
 import sys
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +40,7 @@ import events as bench
 from logistic import fit_logistic, predict_logistic
 
 from factcheck.events import FEATURES, document_pairs, story_groups
+from factcheck.events.grouping import same_occasion
 from factcheck.pipeline import analyse
 from factcheck.settings import EventSettings
 
@@ -67,6 +68,8 @@ class Folder:
     groups: list[frozenset[str]]
     """For each pair, the cross-validation groups it belongs to (its topic or folder; two for pooled pairs)."""
     weight: float
+    days: list[tuple] = field(default_factory=list)
+    """Each document's days (publication and written dates), for the same-occasion merge."""
 
 
 def _folder(name: str, kind: str, documents: list, vectors: dict, story_of: dict[str, str],
@@ -77,7 +80,8 @@ def _folder(name: str, kind: str, documents: list, vectors: dict, story_of: dict
     y = np.array([stories[a] == stories[b] for a, b in zip(pairs.left, pairs.right)], dtype=np.float64)
     groups = [frozenset({group_of[documents[a].id], group_of[documents[b].id]})
               for a, b in zip(pairs.left.tolist(), pairs.right.tolist())]
-    return Folder(name, kind, stories, pairs.left, pairs.right, pairs.features, pairs.apart, y, groups, weight)
+    return Folder(name, kind, stories, pairs.left, pairs.right, pairs.features, pairs.apart, y, groups, weight,
+                  [s.days for s in pairs.signatures])
 
 
 def _pooled(name: str, documents: list, vectors: dict, story_of: dict[str, str], group_of: dict[str, str],
@@ -141,6 +145,8 @@ def grouping_scores(folder: Folder, model: dict[str, Any], bar: float) -> tuple[
     probability = predict_logistic(model, folder.x, FEATURES)
     groups = story_groups(len(folder.stories), folder.left, folder.right, probability, bar, CFG.attach_bar,
                           CFG.small_group, folder.apart)
+    groups = same_occasion(groups, folder.left, folder.right, probability, folder.days, CFG.merge_bar,
+                           CFG.merge_day_share, folder.apart)
     predicted = [""] * len(folder.stories)
     for number, group in enumerate(groups):
         for i in group:

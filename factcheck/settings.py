@@ -61,6 +61,10 @@ class EventSettings:
     attach_bar: float = 0.4
     """A group of ``small_group`` documents or fewer joins the larger event it is most like at this mean probability."""
     small_group: int = 2
+    merge_bar: float = 0.35
+    """Two groups of two or more documents whose mean same-story probability reaches this, and that name
+    one day in ``merge_day_share`` of each group's documents, are one story (``events.grouping.same_occasion``)."""
+    merge_day_share: float = 0.5
     other_occasion_days: int = 365
     """Two documents whose closest days are this far apart report different occasions: never one event."""
     neighbours: int = 50

@@ -160,3 +160,30 @@ def test_linkage_keeps_only_the_pairs_inside_components_of_strong_pairs_and_merg
     # 0-1 strong but 0-2 and 1-2 weak: the mean of {0,1} with 2 is under the bar
     weak = np.array([0.9, 0.3, 0.4, 0.1, 0.7, 0.2])
     assert sparse_average_linkage(6, left, right, weak, 0.6) == [[0, 1], [2], [3, 4], [5]]
+
+
+def test_two_halves_of_one_story_on_one_day_join_and_look_alikes_do_not() -> None:
+    """``same_occasion``: two groups of two or more documents, moderately alike across (mean 0.5 ≥
+    ``merge_bar``) and naming the same day (give or take one) in most of their documents, are one
+    story cut in two by wording (ECB+: Lohan at the Betty Ford Center, 11 + 10 documents). Alike
+    groups on other days, a lone document, and groups under the bar stay apart."""
+    from factcheck.events.grouping import same_occasion
+
+    groups = [[0, 1], [2, 3], [4, 5], [6], [7, 8]]
+    days = [((2013, 5, 2),), ((2013, 5, 3),), ((2013, 5, 3),), ((2013, 5, 2),),   # groups 0 and 1: one day
+            ((2008, 12, 9),), ((2008, 12, 9),),                                   # group 2: another occasion
+            ((2013, 5, 2),),                                                      # a lone report of the day
+            ((2013, 5, 2),), ((2013, 5, 2),)]                                     # group 4: the day, not alike
+    left, right, probability = [], [], []
+    for i in range(9):
+        for j in range(i + 1, 9):
+            left.append(i)
+            right.append(j)
+            alike = {i, j} <= {0, 1, 2, 3, 4, 5, 6}
+            probability.append(0.5 if alike else 0.1)
+    merged = same_occasion(groups, np.array(left), np.array(right), np.array(probability), days, 0.35, 0.5)
+    assert merged == [[0, 1, 2, 3], [4, 5], [6], [7, 8]]
+    apart = np.array([{i, j} == {0, 2} for i, j in zip(left, right)])
+    assert same_occasion(groups, np.array(left), np.array(right), np.array(probability), days, 0.35, 0.5,
+                         apart) == [[0, 1, 2, 3], [4, 5], [6], [7, 8]]  # one pair at 0 keeps the mean above the bar
+    assert same_occasion(groups, np.array(left), np.array(right), np.array(probability), days, 0.6, 0.5) == groups

@@ -21,7 +21,7 @@ from ..settings import EventSettings, active
 from .candidates import candidate_pairs
 from .dates import event_date
 from .features import FEATURES, day_gaps, far_apart, pair_features
-from .grouping import Adjacency, story_groups
+from .grouping import Adjacency, same_occasion, story_groups
 from .model import load
 from .signature import Signature, signature
 
@@ -64,6 +64,8 @@ def group_events(documents: list[Document], vectors: dict[str, np.ndarray],
     bar = cfg.bar if cfg.bar is not None else model.bar
     groups = story_groups(len(ordered), pairs.left, pairs.right, scores, bar, cfg.attach_bar, cfg.small_group,
                           pairs.apart)
+    groups = same_occasion(groups, pairs.left, pairs.right, scores, [s.days for s in pairs.signatures],
+                           cfg.merge_bar, cfg.merge_day_share, pairs.apart)
     centrality = _centrality(len(ordered), groups, pairs.left, pairs.right, scores)
     events = []
     for number, group in enumerate(groups, 1):

@@ -9,6 +9,14 @@ large stories.
 
 Two documents whose closest days are a year apart or more report different occasions (the 2019
 and the 2024 summits of the same two leaders): their pair counts 0 whatever else they share.
+
+Average linkage can still cut one story in two when each half is worded alike inside and less so
+across (one outlet family retells it, another paraphrases): ``same_occasion`` joins two groups of
+two or more documents whose mean probability reaches ``merge_bar`` and that name the same day
+(within a day) in at least ``merge_day_share`` of each group's documents. On ECB+ that joins the two
+halves of the Lohan story (mean 0.54, the same day in 73 % of each) and of the Kraft shooting
+(0.40, 73 %); no two stories of a topic or of an IndoSum week pass both (the most alike different
+stories: 0.50 with no shared day, 0.26 on the same day).
 """
 
 from __future__ import annotations
@@ -16,6 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from ..cluster import sparse_average_linkage
+from .dates import Day, days_apart
 
 
 def story_groups(n: int, left: np.ndarray, right: np.ndarray, probability: np.ndarray, bar: float,
@@ -77,3 +86,49 @@ class Adjacency:
     def of_document(self, i: int) -> tuple[np.ndarray, np.ndarray]:
         lo, hi = self.starts[i], self.starts[i + 1]
         return self.partners[lo:hi], self.values[lo:hi]
+
+
+def same_occasion(groups: list[list[int]], left: np.ndarray, right: np.ndarray, probability: np.ndarray,
+                  days: list[tuple[Day, ...]], bar: float, day_share: float, apart: np.ndarray | None = None,
+                  ) -> list[list[int]]:
+    """``groups`` with those pairs of groups joined that tell one story on one day (module docstring);
+    ``days[i]`` are document i's days (publication and written dates)."""
+    if apart is not None and len(apart):
+        probability = np.where(apart, 0.0, probability)
+    sizes = np.array([len(g) for g in groups], dtype=np.int64)
+    n = int(max((max(g) for g in groups), default=-1)) + 1
+    group_of = np.full(n, -1, dtype=np.int64)
+    for number, group in enumerate(groups):
+        group_of[group] = number
+    a, b = group_of[left], group_of[right]
+    keep = (a != b) & (sizes[a] >= 2) & (sizes[b] >= 2) if len(left) else np.zeros(0, dtype=bool)
+    if not keep.any():
+        return groups
+    lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
+    keys, inverse = np.unique(lo * len(groups) + hi, return_inverse=True)
+    totals = np.bincount(inverse, weights=probability[keep].astype(np.float64))
+    joined = list(range(len(groups)))
+
+    def root(g: int) -> int:
+        while joined[g] != g:
+            joined[g] = joined[joined[g]]
+            g = joined[g]
+        return g
+
+    for key, total in zip(keys.tolist(), totals.tolist()):
+        g, h = divmod(key, len(groups))
+        if total / (sizes[g] * sizes[h]) >= bar and _shared_day(groups[g], groups[h], days, day_share):
+            joined[root(h)] = root(g)
+    merged: dict[int, list[int]] = {}
+    for number, group in enumerate(groups):
+        merged.setdefault(root(number), []).extend(group)
+    return sorted((sorted(g) for g in merged.values()), key=lambda g: g[0])
+
+
+def _shared_day(a: list[int], b: list[int], days: list[tuple[Day, ...]], share: float) -> bool:
+    """Some day (within one day) is named by two or more documents and ``share`` of each group."""
+    for day in sorted({d for i in a + b for d in days[i]}, key=lambda d: (d[0] or 0, d[1], d[2])):
+        counts = [sum(any(days_apart(day, other) <= 1 for other in days[i]) for i in group) for group in (a, b)]
+        if min(counts) >= 2 and all(c >= share * len(g) for c, g in zip(counts, (a, b))):
+            return True
+    return False
