@@ -350,3 +350,40 @@ def test_a_surname_variant_shows_where_each_outlet_first_gives_the_full_name() -
     shown = {(e.document, e.value) for e in surnames[0].evidence}
     assert {("d0", "Heydar Alishbandi"), ("d1", "Heydar Alishvandi"), ("d2", "Heydar Alishvandi")} <= shown
     assert ("d1", "Alishvandi") in shown
+
+
+def test_a_lone_surname_one_letter_off_its_own_articles_full_name_is_a_misspelling() -> None:
+    """ECB+: ``Karen B. Olson`` … ``Olsen`` and ``Kimani Gray`` … ``Grey`` in one article; IndoSum:
+    ``Yohan Cabaye`` … ``Cabaya``. A lone word that is itself someone's surname in the event, a
+    plural (``the Klitschkos``) or the end of a double-barrelled name (``Hal Robson - Kanu`` next to
+    ``Harry Kane``) stays apart."""
+    found = _detect(
+        "Dairy sale\nValley Dairy chief executive Karen B. Olson said the plant would reopen."
+        "\nOlson said the sale was final. Olson thanked the workers.\nOlsen said the city had helped.",
+        "Dairy news\nKaren Olson, the dairy's chief, spoke on Monday.", language="en")
+    assert _pairs(found, "Olson", "Olsen")
+    found = _detect(
+        "Spurs win\nHarry Kane scored twice as Tottenham beat West Brom. Kane scored again in the 77th minute."
+        "\nKane took the ball home.\nWest Brom: Ben Foster; Matt Phillips (Hal Robson - Kanu), Salomon Rondon.",
+        language="en")
+    assert not any("Kanu" in _values(f) for f in found)
+    found = _detect(
+        "Boxing\nWladimir Klitschko retained his title. Klitschko won in six rounds. Klitschko was never troubled."
+        "\nThe Klitschkos now hold every belt.", language="en")
+    assert not any("Klitschkos" in _values(f) for f in found)
+
+
+@pytest.mark.parametrize("a,b", [("Karavan", "Karvan"), ("Khaledin", "Khaldin")])
+def test_a_vowel_left_out_inside_a_long_name_is_a_transliteration(a: str, b: str) -> None:
+    """ECB+ topic 20's village lists: each spelling written once, one vowel apart between consonants."""
+    found = _detect(f"Quake\nThe worst-hit villages were Tourian and {a}, officials said.",
+                    f"Quake toll\nHouses collapsed in {b} and Tourian, officials said.", language="en")
+    assert _pairs(found, a, b)
+
+
+def test_a_consonant_apart_or_a_vowel_at_the_edge_is_no_vowel_transliteration() -> None:
+    from factcheck.detect.names import _vowel_inside
+
+    assert _vowel_inside("karavan", "karvan") and _vowel_inside("sumatera", "sumatra")
+    assert not _vowel_inside("rahmat", "rahma") and not _vowel_inside("persiba", "persib")
+    assert not _vowel_inside("gararn", "garan") and not _vowel_inside("maria", "mara")

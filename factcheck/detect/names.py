@@ -270,6 +270,8 @@ class WordCounts:
     """Each word → the words of every name of two or more words that holds it."""
     documents: dict[str, set[str]] = field(default_factory=dict)
     """Each word → the documents whose names hold it."""
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+    """Each word → the documents that write it as the last word of a person's full name."""
 
     @classmethod
     def of(cls, forms: list[Form]) -> WordCounts:
@@ -281,6 +283,8 @@ class WordCounts:
                 if len(form.words) > 1:
                     counts.full.setdefault(word, []).append(form.words)
                 counts.documents.setdefault(word, set()).update(d.id for d, _ in form.mentions)
+            if len(form.words) > 1 and form.kind in ("person", "unknown"):
+                counts.surnames.setdefault(form.words[-1], set()).update(d.id for d, _ in form.mentions)
         return counts
 
 
@@ -323,6 +327,8 @@ def _variant_of(rare: Form, common: Form, event: Event) -> int:
                     and common.confirmed >= cfg.name_min_frequent \
                     and _slip(w, v, rare, common, event, rare.demonyms) and not _own_entity(w, v, a, words):
                 return 2
+            if len(a) == 1 and _own_article_surname(rare, common, event):
+                return 2
     demonyms = rare.demonyms | _all_demonyms()
     rare_docs = {d.id for d, _ in rare.mentions}
     for i, word in enumerate(a):
@@ -336,6 +342,27 @@ def _variant_of(rare: Form, common: Form, event: Event) -> int:
             if _inside(fixed, b) or _inside(b, fixed) or _initials_apart(fixed, b):
                 return 1
     return 0
+
+
+def _own_article_surname(rare: Form, common: Form, event: Event) -> bool:
+    """A lone word written once or twice, one edit (not its first letter) from the surname of a full
+    name that its own articles write: that article's person, misspelt (``Karen B. Olson`` … ``Olsen``,
+    ``Kimani Gray`` … ``Grey``, ``Bettie Page`` … ``Paige``). A word that is itself the surname of
+    anyone in the event (``Roy Keane`` next to a lone ``Kane``), a common word or a known name stays apart."""
+    w, v = rare.words[0], common.words[0]
+    words, lex = event.words, event.lex
+    docs = {d.id for d, _ in rare.mentions}
+    if rare.count > 2 or common.count < 2 * rare.count or not docs <= words.surnames.get(v, set()) or words.full.get(w):
+        return False
+    if not w.isalpha() or w[0] != v[0] or min(len(w), len(v)) < _MIN_ANCHOR or OSA.distance(w, v) != 1 \
+            or _plural(w, v):
+        return False  # ``the Klitschkos``: the brothers, not a slip
+    if any(_AFTER_A_HYPHEN.search(d.source, max(0, f.start - 40), f.start) for d, f in rare.mentions):
+        return False  # ``Hal Robson - Kanu``: the end of a double-barrelled name, not ``Harry Kane``
+    return not (w in event.lower or w in lex.known_words or w in lex.stop or lex.known(w))
+
+
+_AFTER_A_HYPHEN = re.compile(r"[^\W\d_]\w*\s?[-\u2013]\s?$")
 
 
 def _attested(right: set[str], rare: set[str], longer: bool) -> bool:
@@ -371,8 +398,9 @@ def _spelt_alike(w: str, v: str, a: list[str], b: list[str], event: Event) -> bo
     however many outlets write each. A name of one word needs a long transliteration.
     """
     if len(a) == 1:
-        return min(len(w), len(v)) >= _MIN_FOLDED_ALONE and _fold(w) == _fold(v) and w[:1] == v[:1] \
-            and not _known_apart(w, v, event.lex)
+        if _known_apart(w, v, event.lex) or w[:1] != v[:1]:
+            return False
+        return (min(len(w), len(v)) >= _MIN_FOLDED_ALONE and _fold(w) == _fold(v)) or _vowel_inside(w, v)
     anchors = [x for x in a if x != w and len(x) >= _MIN_ANCHOR and x not in event.lex.stop]
     if not anchors or w in event.lex.stop or v in event.lex.stop:
         return False
@@ -387,6 +415,21 @@ def _spelt_alike(w: str, v: str, a: list[str], b: list[str], event: Event) -> bo
             and w not in event.lower and v not in event.lower and is_typo(w, v):
         return True
     return _anchored_edit(w, v, a, b, event)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _vowel_inside(w: str, v: str) -> bool:
+    """One vowel written or left out inside a long word, between two consonants: a transliteration
+    (``Karavan``/``Karvan``, ``Khaledin``/``Khaldin``, ``Sumatera``/``Sumatra``)."""
+    longer, shorter = (w, v) if len(w) > len(v) else (v, w)
+    if len(longer) != len(shorter) + 1 or len(shorter) < _MIN_SHORT_SAFE or not longer.isalpha():
+        return False
+    for i in range(1, len(longer) - 1):
+        if longer[:i] + longer[i + 1:] == shorter:
+            return longer[i] in _VOWELS and longer[i - 1] not in _VOWELS and longer[i + 1] not in _VOWELS
+    return False
 
 
 def _anchored_edit(w: str, v: str, a: list[str], b: list[str], event: Event) -> bool:
