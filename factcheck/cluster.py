@@ -24,7 +24,7 @@ def sparse_average_linkage(n: int, left: np.ndarray, right: np.ndarray, score: n
     nothing, and held as dictionaries both ways they took gigabytes). The merges, and so the
     clusters, are the same as over every pair."""
     left, right, score = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64), np.asarray(score)
-    component = _components(n, left[score >= bar], right[score >= bar])
+    component = components(n, left[score >= bar], right[score >= bar])
     inside = (component[left] == component[right]) & (left != right)
     shared = np.bincount(component, minlength=n)[component] > 1
     clusters = _linkage(np.flatnonzero(shared).tolist(), left[inside], right[inside], score[inside], bar)
@@ -32,7 +32,7 @@ def sparse_average_linkage(n: int, left: np.ndarray, right: np.ndarray, score: n
     return sorted(clusters + alone, key=lambda group: group[0])
 
 
-def _components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+def components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
     """The smallest member of each node's connected component over the given edges (union-find)."""
     parent = list(range(n))
 

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ..cluster import sparse_average_linkage
+from ..cluster import components, sparse_average_linkage
 from .dates import Day, days_apart
 
 
@@ -107,21 +107,14 @@ def same_occasion(groups: list[list[int]], left: np.ndarray, right: np.ndarray, 
     lo, hi = np.minimum(a[keep], b[keep]), np.maximum(a[keep], b[keep])
     keys, inverse = np.unique(lo * len(groups) + hi, return_inverse=True)
     totals = np.bincount(inverse, weights=probability[keep].astype(np.float64))
-    joined = list(range(len(groups)))
-
-    def root(g: int) -> int:
-        while joined[g] != g:
-            joined[g] = joined[joined[g]]
-            g = joined[g]
-        return g
-
-    for key, total in zip(keys.tolist(), totals.tolist()):
-        g, h = divmod(key, len(groups))
-        if total / (sizes[g] * sizes[h]) >= bar and _shared_day(groups[g], groups[h], days, day_share):
-            joined[root(h)] = root(g)
+    pairs = [divmod(key, len(groups)) for key, total in zip(keys.tolist(), totals.tolist())
+             if total / (sizes[key // len(groups)] * sizes[key % len(groups)]) >= bar]
+    joined = [(g, h) for g, h in pairs if _shared_day(groups[g], groups[h], days, day_share)]
+    root = components(len(groups), np.array([g for g, _ in joined], dtype=np.int64),
+                      np.array([h for _, h in joined], dtype=np.int64))
     merged: dict[int, list[int]] = {}
     for number, group in enumerate(groups):
-        merged.setdefault(root(number), []).extend(group)
+        merged.setdefault(int(root[number]), []).extend(group)
     return sorted((sorted(g) for g in merged.values()), key=lambda g: g[0])
 
 
