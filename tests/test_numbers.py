@@ -207,3 +207,41 @@ def test_a_time_of_day_after_by_is_a_deadline(text, lang, approx):
     assert len(clocks) == 1
     assert clocks[0].attrs.get("approx") == approx
     assert clocks[0].attrs.get("bound") == ("max" if approx else None)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Talks went on for two and a half hours.", [(150.0, "minute", "two and a half hours")]),
+    ("The meeting lasted an hour and a half.", [(90.0, "minute", "an hour and a half")]),
+    ("Police arrived half an hour later.", [(30.0, "minute", "half an hour")]),
+    ("Chohan, who lived half a mile away in South Ozone Park, was shot.", [(0.5, "mile", "half a mile")]),
+    ("She had moved about a mile and a half away.", [(1.5, "mile", "a mile and a half")]),
+    ("The fire was a kilometre from the school.", [(1.0, "km", "a kilometre")]),
+    ("Half a million people marched in Athens.", [(500000.0, "person", "Half a million people")]),
+    ("Half a dozen eggs were broken.", [(6.0, "egg", "Half a dozen eggs")]),
+    ("He won half a game.", []),
+])
+def test_halves_and_a_single_unit_after_an_article(text, expected):
+    """``two and a half hours`` was read as "half hours" (30 minutes), ``a mile and a half`` as a count
+    of 0.5 "away", and ``half a mile`` not at all (ECB+ 21: half a mile vs a mile and a half away).
+    ``a``/``an`` is one only of a measurement unit or duration: not of a counted noun (``half a game``)."""
+    assert [(value, unit, surface) for _, value, unit, surface in facts(text, "en")[0]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Seven AK-47s, three other automatic rifles, 13 loaded magazines were seized.",
+     [(7.0, "ak47", "Seven AK-47s"), (3.0, "rifle", "three other automatic rifles"),
+      (13.0, "magazine", "13 loaded magazines")]),
+    ("The commandos recovered 12 AK 47 guns, three rifles and two grenades.",
+     [(12.0, "ak47", "12 AK 47 guns"), (3.0, "rifle", "three rifles"), (2.0, "grenade", "two grenades")]),
+    ("They seized seven AK-47 assault rifles.", [(7.0, "ak47", "seven AK-47 assault rifles")]),
+    ("Two F-16 fighter jets crashed.", [(2.0, "f16", "Two F-16 fighter jets")]),
+    ("Seven US soldiers died and 20 Chinese officials left.",
+     [(7.0, "soldier", "Seven US soldiers"), (20.0, "official", "20 Chinese officials")]),
+    ("About 40 UN election observers watched.", [(40.0, "observer", "40 UN election observers")]),
+    ("He met Obama at 10 Downing Street.", []),
+])
+def test_model_designations_and_capitalised_modifiers_before_the_counted_noun(text, expected):
+    """The counted noun had to be a lower-case word right after the number, so ``seven AK-47s`` and
+    ``12 AK 47 guns`` (ECB+ 12: seven vs 12) and ``7 US soldiers`` were no counts. A model designation
+    is what is counted, whichever noun follows it; capitalised modifiers are skipped to the plural noun."""
+    assert [(value, unit, surface) for _, value, unit, surface in facts(text, "en")[0]] == expected

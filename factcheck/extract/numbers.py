@@ -36,6 +36,9 @@ _NEXT_WORD = re.compile(r"\s*([^\W\d_]+)")
 _WORD_BEFORE = re.compile(r"([^\W\d_]+)\s+$")
 _MAX_AGE = 125
 _DASHES = ("-", "–")
+_ARTICLE_MEASURES = frozenset({"length", "area", "volume", "speed"})
+"""Dimensions whose unit after ``a``/``an`` is one of it (``a mile``); not mass (``a pound`` is often money)
+nor counts (``a man``)."""
 _CONVERTIBLE = frozenset({"money", "length", "mass", "volume", "area", "speed", "temperature", "clock"})
 
 
@@ -392,13 +395,76 @@ def _article(toks: list[_Tok], i: int, d: _Data) -> tuple[float, int] | None:
             j += 1
         value = _words_value(words, d)
         return (value, j) if value is not None else None
-    if nxt in d.durations and _before(toks, i, d.sets.get("approx_before", frozenset())):
-        return 1.0, i + 1
+    if nxt in d.durations and (_before(toks, i, d.sets.get("approx_before", frozenset()))
+                               or _phrase_at(toks, i + 2, d.lists.get("and_a_half", ()))):
+        return 1.0, i + 1  # ``about an hour``, ``an hour and a half``
+    if _unit_dimensions().get(d.units.get(nxt, ""), "") in _ARTICLE_MEASURES:
+        return 1.0, i + 1  # ``a mile away``, ``a kilometre``: one of a measurement unit
     return None
 
 
 def _number(toks: list[_Tok], i: int, d: _Data) -> tuple[float, int] | None:
-    """The value of digits (+ scale words) or a run of number words at ``i``."""
+    """The value of digits (+ scale words) or a run of number words at ``i``, with a trailing
+    ``and a half`` (``two and a half hours`` = 2.5 hours, never "half hours")."""
+    found = _plain_number(toks, i, d)
+    if found is None:
+        return None
+    value, j = found
+    if value < 1 and j + 1 < len(toks) and toks[j].low in d.sets.get("one_articles", ()) \
+            and (toks[j + 1].low in d.factors or toks[j + 1].low in d.scales):
+        factor = d.factors.get(toks[j + 1].low) or d.scales[toks[j + 1].low]
+        value, j = value * factor, j + 2  # ``half a dozen`` = 6, ``half a million`` = 500,000
+    half = _phrase_at(toks, j, d.lists.get("and_a_half", ()))
+    if half and value == int(value) and j + half < len(toks) and _unit_at(toks, j + half, d) is not None:
+        return value + 0.5, j + half
+    return value, j
+
+
+_DESIGNATION = re.compile(r"([A-Z][A-Za-z]{0,2})[-‐ ]?(\d{1,4}[A-Z]?)(?:s|'s|’s)?\b")
+
+
+def _designation_at(c: _Ctx, j: int) -> tuple[str, str, float, int] | None:
+    """``seven AK-47s``, ``12 AK 47 guns``, ``two F-16 fighter jets``: a model designation (capitals and
+    digits) names what is counted, whatever noun follows it; the counted thing is the model, so that
+    ``seven AK-47 assault rifles`` and ``12 AK 47 guns`` are one count."""
+    toks = c.toks
+    if j >= len(toks) or not toks[j].text[:1].isupper() or toks[j].start == toks[j - 1].end:
+        return None
+    match = _DESIGNATION.match(c.text, toks[j].start)
+    if match is None or not match.group(1)[1:].isupper() and not match.group(1)[-1:].isupper():
+        return None
+    k = j
+    while k < len(toks) and toks[k].start < match.end():
+        k += 1
+    noun = _unit_at(toks, k, c.d) if k < len(toks) and toks[k].text[:1].islower() else None
+    width = k - j + (noun[3] if noun is not None and noun[1] == "number" else 0)
+    return (match.group(1) + match.group(2)).lower(), "number", 1.0, width
+
+
+def _after_proper_modifiers(toks: list[_Tok], j: int, d: _Data) -> tuple[str, str, float, int] | None:
+    """``7 US soldiers``, ``20 Chinese officials``, ``40 UN election observers``: where modifiers come
+    before the noun, one or two capitalised modifiers stand between the number and the counted plural."""
+    if not d.plural_head:
+        return None
+    k = j
+    while k < len(toks) and k < j + 2 and toks[k].text[:1].isupper() and toks[k].text[:1].isalpha() \
+            and toks[k].low not in d.stopwords and (k == j or toks[k].start - toks[k - 1].end == 1):
+        k += 1
+    if k == j or k >= len(toks) or toks[k].start - toks[k - 1].end != 1:
+        return None
+    noun = _unit_at(toks, k, d) if toks[k].text[:1].islower() else None
+    if noun is None or noun[1] != "number" or noun[0] in _unit_dimensions() or not _is_plural(toks[k + noun[3] - 1].low, d):
+        return None
+    return noun[0], noun[1], noun[2], k - j + noun[3]
+
+
+def _measure_at(toks: list[_Tok], j: int, d: _Data) -> bool:
+    """A duration or measurement unit (not a counted noun) at ``j``."""
+    unit = _unit_at(toks, j, d)
+    return unit is not None and (unit[1] == "duration" or unit[0] in _unit_dimensions())
+
+
+def _plain_number(toks: list[_Tok], i: int, d: _Data) -> tuple[float, int] | None:
     if toks[i].text[:1].isdigit():
         value = _parse_digits(toks[i].text, d)
         j = i + 1
@@ -498,6 +564,9 @@ def _with_unit(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None
         nxt = _number(toks, r + rng, d)
         if nxt is not None and nxt[0] > value:
             high, j = nxt
+    if high is None and value < 1 and j + 1 < len(toks) and toks[j].low in d.sets.get("one_articles", ()) \
+            and _measure_at(toks, j + 1, d):
+        j += 1  # ``half a mile``, ``half an hour``: the article is part of the fraction
     start = toks[i].start
     prefix = _prefix_unit(toks, i, d)
     if prefix:
@@ -510,7 +579,7 @@ def _with_unit(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None
         if high is None and j < len(toks) and toks[j].low in d.sets.get("other_pronouns", ()):
             # ``killing two workers and wounding two others``: more of the sentence's last counted noun
             return _Qty(value, start, toks[j].end, "", extra={"bare": True}), j + 1
-        found = _unit_at(toks, j, d)
+        found = _designation_at(c, j) or _unit_at(toks, j, d) or _after_proper_modifiers(toks, j, d)
         if found is None and j + 1 < len(toks) and toks[j].low in d.sets.get("count_modifiers", ()):
             counted = _unit_at(toks, j + 1, d)  # ``20 more people``, ``five other bank workers``
             if counted is not None:
@@ -526,6 +595,10 @@ def _with_unit(c: _Ctx, i: int, j: int, value: float) -> tuple[_Qty, int] | None
         end = toks[j + width - 1].end if width else toks[j - 1].end
         after, surface = j + width, " ".join(t.low for t in toks[j:j + width])
     name = _resolve_ambiguous(c, i, j, after, surface, name, value)
+    half = _phrase_at(toks, after, d.lists.get("and_a_half", ())) if high is None and tail is None else 0
+    if half and value == int(value) and (kind == "duration" or _unit_dimensions().get(name)):
+        value, after = value + 0.5, after + half  # ``an hour and a half``, ``a mile and a half``
+        end = toks[after - 1].end
     if kind == "duration":
         value, high = value * factor, (high * factor if high is not None else None)
     qty = _Qty(value, start, end, name, kind, high, factor)
