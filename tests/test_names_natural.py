@@ -345,8 +345,8 @@ def test_a_surname_variant_shows_where_each_outlet_first_gives_the_full_name() -
         "\nAlishvandi said some of the injured were flown to the provincial capital of Bandar Abbas.",
         "Relief arrives\nTents were sent to the island, Qeshm governor Heydar Alishvandi told state television.",
         language="en")
-    surnames = [f for f in found if f.summary.split(": ")[1].startswith("Alish")]
-    assert len(surnames) == 1
+    surnames = [f for f in found if "Alishbandi" in {v.split()[-1] for v in _values(f)}]
+    assert len(surnames) == 1  # the surname's finding and the full name's are one
     shown = {(e.document, e.value) for e in surnames[0].evidence}
     assert {("d0", "Heydar Alishbandi"), ("d1", "Heydar Alishvandi"), ("d2", "Heydar Alishvandi")} <= shown
     assert ("d1", "Alishvandi") in shown
@@ -387,3 +387,18 @@ def test_a_consonant_apart_or_a_vowel_at_the_edge_is_no_vowel_transliteration() 
     assert _vowel_inside("karavan", "karvan") and _vowel_inside("sumatera", "sumatra")
     assert not _vowel_inside("rahmat", "rahma") and not _vowel_inside("persiba", "persib")
     assert not _vowel_inside("gararn", "garan") and not _vowel_inside("maria", "mara")
+
+
+def test_a_surname_that_varies_as_its_full_name_does_is_one_finding() -> None:
+    """``Hefner``/``Heffner`` beside ``Hugh Hefner``/``Hugh Heffner`` (ECB+ 4) gave two findings for one
+    slip; the full name's finding now carries the lone surname's mentions too."""
+    found = _detect(
+        "Hugh Hefner founded the magazine in Chicago.\nHefner said the photographs made history.",
+        "Playboy founder Hugh Hefner praised the model.\nHefner called her a legend of the era.",
+        "Playboy founder Hugh Hefner remembered her.\nHefner put her in the January issue.",
+        "The publisher Hugh Heffner praised the model warmly.\nHeffner called her an icon of the era.",
+        language="en")
+    about = [f for f in found if {"Hefner", "Heffner"} & {v.split()[-1] for v in _values(f)}]
+    assert len(about) == 1
+    assert {"Hugh Hefner", "Hugh Heffner", "Heffner"} <= _values(about[0])
+    assert about[0].outliers == ["d3"]

@@ -766,13 +766,36 @@ class NameVariantDetector:
         event = Event(lex, _lowercase_words(context), WordCounts.of(forms))
         targets = _targets(forms, event)
         names = _full_names(context)
-        findings = []
+        found_by_spellings: list[tuple[frozenset[str], Finding]] = []
         for members in _groups(forms, targets):
             mentions = [m for form in members for m in form.mentions]
             found = _finding(mentions, len(members) > 1, lex, names)
             if found:
-                findings.append(found)
-        return findings
+                found_by_spellings.append((frozenset(spelling(f.text) for _, f in mentions), found))
+        return _one_per_entity(found_by_spellings)
+
+
+def _one_per_entity(found: list[tuple[frozenset[str], Finding]]) -> list[Finding]:
+    """A surname that varies as its full name does (``Hefner``/``Heffner`` beside ``Hugh Hefner``/``Hugh
+    Heffner``) is one disagreement, not two: the shorter finding's evidence joins the longer one's."""
+    absorbed: set[int] = set()
+    for i, (short, finding) in enumerate(found):
+        width = {len(s.split()) for s in short}
+        if len(width) != 1:
+            continue
+        size = width.pop()
+        for j, (long, other) in enumerate(found):
+            if j == i or j in absorbed or len(long) != len(short) \
+                    or any(len(s.split()) <= size for s in long) \
+                    or {" ".join(s.split()[-size:]) for s in long} != short:
+                continue
+            seen = {(e.document, e.start, e.end) for e in other.evidence}
+            other.evidence.extend(e for e in finding.evidence if (e.document, e.start, e.end) not in seen)
+            if other.majority is not None:
+                other.outliers = sorted(set(other.outliers) | set(finding.outliers))
+            absorbed.add(i)
+            break
+    return [finding for i, (_, finding) in enumerate(found) if i not in absorbed]
 
 
 detectors.register(NameVariantDetector.kind)(NameVariantDetector())
