@@ -66,6 +66,28 @@ def test_items_of_a_series_in_two_articles_are_not_one_quantity(tmp_path: Path) 
     assert [k for k, _ in _kinds(folder) if k == "number_conflict"] == []
 
 
+def test_a_value_in_a_relative_clause_is_about_the_name_the_clause_hangs_on(tmp_path: Path) -> None:
+    """ECB+ 22: "Dorsey's been at the plant for 37 years" and "Dough mixer Andy Ryan, who has worked at
+    the plant for nearly 30 years" are two workers, not one figure told two ways: the value's subject is
+    the name its relative clause hangs on, however many words before it."""
+    from factcheck.link.features import other_subject, side
+    from factcheck.pipeline import analyse
+
+    folder = _write(tmp_path / "plant", {
+        "1.txt": "Plant shooting\n\nDorsey's been at the plant for 37 years and worked on the third floor "
+                 "with the three victims.\n\nWorker Pat Dorsey said the shots came from the break room.\n",
+        "2.txt": "Shooting at the plant\n\nDough mixer Andy Ryan, who has worked at the plant for nearly 30 "
+                 "years, said he was on the third floor when the sound of the shots echoed through the building.\n"})
+    analysis = analyse([folder], cache=False)
+    sides = {}
+    for document in analysis.documents:
+        for fact in document.facts:
+            if fact.text in ("37 years", "30 years"):
+                sides[fact.text] = side(fact, document, None)
+    assert sides["30 years"].subject == "ryan"
+    assert other_subject(sides["37 years"], sides["30 years"])
+
+
 def _fact(value: float, unit: str, **attrs: object) -> Fact:
     return Fact("number", value, f"{value} {unit}", 0, 1, "d", 0, {"unit": unit, **attrs})
 

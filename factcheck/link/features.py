@@ -96,8 +96,9 @@ def side(fact: Fact, document: Document, vectors: np.ndarray | None) -> Side | N
     # The sentence's words on either side of the fact, read once for the context, subject and predicate.
     before = _WORD.findall(document.source[sentence.start:fact.start])
     after = _WORD.findall(document.source[fact.end:sentence.end])
+    subject = _subject(before, found) or _relative_subject(document.source[sentence.start:fact.start], found)
     return Side(fact, document, sentence, vector, _context(before, after), neighbours, found,
-                content_words(document, sentence), _subject(before, found), reporting, _predicate(before, after))
+                content_words(document, sentence), subject, reporting, _predicate(before, after))
 
 
 @cache
@@ -126,6 +127,21 @@ def _name_words(document: Document) -> frozenset[str]:
 def _subject(before: list[str], found: frozenset[str]) -> str:
     near = before[-active().link.window:]
     return next((w.lower() for w in reversed(near) if w.lower() in found), "")
+
+
+@cache
+def _relative_clause() -> re.Pattern[str]:
+    pronouns = sorted(w.lower() for w in lang.merged("names").get("relative_pronouns", []))
+    if not pronouns:
+        return re.compile(r"(?!)")
+    return re.compile(r"([^\W\d_]{3,})\s*,\s+(?:" + "|".join(map(re.escape, pronouns)) + r")\b", re.IGNORECASE)
+
+
+def _relative_subject(before: str, found: frozenset[str]) -> str:
+    """``Dough mixer Andy Ryan, who has worked at the plant for nearly 30 years``: a value in a relative
+    clause is about the name the clause hangs on, however far before the value it stands."""
+    names = [m.group(1).lower() for m in _relative_clause().finditer(before)]
+    return names[-1] if names and names[-1] in found else ""
 
 
 def other_subject(a: Side, b: Side) -> bool:
