@@ -9,6 +9,7 @@ dates alone.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 
 import numpy as np
@@ -61,10 +62,17 @@ def signature(document: Document, vectors: np.ndarray, lead_sentences: int, matc
     vectors = np.asarray(vectors, dtype=np.float32)
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     return Signature(lead=_centroid(unit[:lead_sentences]), body=_centroid(unit),
-                     sentences=np.ascontiguousarray(unit[:match_sentences], dtype=np.float16 if compact else np.float32),
-                     names=tuple(names), numbers=frozenset(numbers),
-                     lead_names=tuple(proper_tokens(document, lead_sentences)[0]), days=tuple(document_days(document)),
+                     # a copy, never a view: a view would keep every sentence's vector of the document alive
+                     sentences=np.array(unit[:match_sentences], dtype=np.float16 if compact else np.float32),
+                     names=_interned(names), numbers=frozenset(_interned(numbers)),
+                     lead_names=_interned(proper_tokens(document, lead_sentences)[0]), days=tuple(document_days(document)),
                      years=document_years(document), language=document.language)
+
+
+def _interned(words: list[str]) -> tuple[str, ...]:
+    """One string object per distinct word across the corpus: a signature's names are mostly the same
+    few thousand words, and 10⁵ documents holding their own copies cost hundreds of MB."""
+    return tuple(sys.intern(w) for w in words)
 
 
 def _centroid(matrix: np.ndarray) -> np.ndarray:

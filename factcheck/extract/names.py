@@ -16,6 +16,7 @@ its slice. All word lists live in ``lang/<code>/names.json``.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -762,7 +763,7 @@ def _propagate_types(facts: list[Fact]) -> list[Fact]:
         words = fact.value.split()
         untyped = fact.attrs["type"] == "unknown"
         if untyped and (fact.value in persons or (len(words) == 1 and words[0] in person_words)):
-            fact = Fact(**{**fact.__dict__, "attrs": {**fact.attrs, "type": "person"}})
+            fact = dataclasses.replace(fact, attrs={**fact.attrs, "type": "person"})
         out.append(fact)
     return out
 

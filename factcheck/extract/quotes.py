@@ -586,8 +586,7 @@ def _fact(quote: Quote, sentence: Sentence, document: Document) -> Fact:
     end = min(quote.end, sentence.end)
     start, end = _trim(document.source, quote.start, end)
     attrs: dict[str, Any] = {"speaker": quote.speaker, "cue": quote.cue, "quote_start": quote.start,
-                             "quote_end": quote.end, "spoken": spoken(document.source[quote.start:quote.end]),
-                             "words": quote_words(document.source, quote.start, quote.end)}
+                             "quote_end": quote.end, "spoken": spoken(document.source[quote.start:quote.end])}
     return Fact(kind="quote", value=normalise_quote(document.source[quote.start:quote.end]),
                 text=document.source[start:end], start=start, end=end, document=document.id,
                 sentence=sentence.index, attrs=attrs)
