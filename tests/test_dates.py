@@ -210,3 +210,14 @@ def test_year_less_months_compare_by_month_with_every_date():
     assert views(december)["monthname"] == "December" and views(september)["monthname"] == "September"
     assert date_level(december, day) == "monthname" and views(day)["monthname"] == "December"
     assert date_level(december, year) is None
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("The verdict came on 2007-04-03, the court said.", "en", [("date", "2007-04-03", "2007-04-03")]),
+    ("Friday, 2007-04-06, he was sentenced.", "en", [("date", "2007-04-06", "Friday, 2007-04-06")]),
+    ("Gempa terjadi pada 2019-03-12 di Lombok.", "id", [("date", "2019-03-12", "2019-03-12")]),
+    ("Masa jabatan 2019-2024 dimulai.", "id", []),             # a range of years, not a day
+    ("Nomor perkara 2019-13-45 ditolak.", "id", []),            # no month 13: a number, not a date
+])
+def test_iso_dates_are_read_in_every_language(text, lang, expected):
+    assert facts(text, lang)[0] == expected

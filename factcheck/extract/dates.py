@@ -248,6 +248,8 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         "dmy": rf"{_START}{lead}(?P<d>\d{{1,2}})\s+(?P<m>{mo})(?:\s*(?:,\s*)?(?P<y>{_YEAR}))?{close}{_END}",
         "numeric": rf"{_START}{lead}(?P<a>\d{{1,2}}) ?/ ?(?P<b>\d{{1,2}})(?: ?/ ?(?P<c>\d{{4}}|\d{{2}}))?(?!\d){close}{_END}",
         "dashed": rf"{_START}{lead}(?P<a>\d{{1,2}})([-.])(?P<b>\d{{1,2}})\2(?P<c>{_YEAR}){close}{_END}",
+        # ISO 8601 (``2019-03-12``): year first, then month, then day, in every language
+        "iso": rf"{_START}{lead}(?P<c>{_YEAR})-(?P<m2>0?[1-9]|1[0-2])-(?P<d2>0?[1-9]|[12]\d|3[01])(?![\w/]|[.,]\d|-\d){close}",
         "month_year": rf"{_START}(?P<m>{mo})\s+(?P<y>{_YEAR}){_END}",
         "month_rel": rf"(?<!\w)(?:(?P<pre>{_alt(d.lists.get('month_prefix', ()))}|"
                      rf"{_alt(d.lists.get('last_month_before', ()))})\s+)?(?P<m>{full_mo})"
@@ -273,7 +275,7 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
 def _full_dates(text: str, d: _Data, langs, published) -> list[_Hit]:
     pats = _patterns(langs)
     hits = []
-    for name in ("dmy", "mdy", "numeric", "dashed"):
+    for name in ("dmy", "mdy", "numeric", "dashed", "iso"):
         if name not in pats:
             continue
         for m in pats[name].finditer(text):
@@ -289,6 +291,8 @@ def _full_date_hit(m: re.Match[str], name: str, d: _Data, published) -> _Hit | N
         if not _month_ok(m.group("m"), d):
             return None
         day, month, year = int(g["d"]), d.months[g["m"].lower().rstrip(".")], g.get("y") or g.get("y2")
+    elif name == "iso":
+        day, month, year = int(g["d2"]), int(g["m2"]), g["c"]
     else:
         day, month = _day_month(int(g["a"]), int(g["b"]), d.order)
         year = g.get("c")
