@@ -20,7 +20,7 @@ from .errors import InputError
 from .events import event_date, group_events
 from .ingest import load_documents
 from .model import Claim, Document, Event, Finding, severity_rank
-from .parallel import detect_all, extract_all
+from .parallel import align_detect_all, detect_all, extract_all
 from .registry import EventContext
 from .report import DocumentInfo, Report
 from .segment import segment
@@ -74,11 +74,21 @@ def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     started = time.perf_counter()
     timings: dict[str, float] = {}
     tick = _stopwatch(timings)
-    analysis = _analyse(inputs, model, cache, progress, settings, engine, tick)
-    events, claims, documents = analysis.events, analysis.claims, analysis.documents
-    counting = _counter(progress, "detecting disagreements", len(analysis.contexts))
-    findings = _number(detect_all(analysis.contexts, settings, engine, counting), events, claims)
-    tick("detect")
+    if engine.workers > 1:
+        # Alignment and detection in one trip per event: its documents and vectors travel once.
+        analysis = _analyse(inputs, model, cache, progress, settings, engine, tick, until="events")
+        events, documents = analysis.events, analysis.documents
+        counting = _counter(progress, "aligning claims, detecting disagreements", len(events))
+        claims, analysis.contexts, found = align_detect_all(events, {d.id: d for d in documents}, analysis.vectors,
+                                                            settings, engine, counting)
+        tick("align+detect")
+    else:
+        analysis = _analyse(inputs, model, cache, progress, settings, engine, tick)
+        events, claims, documents = analysis.events, analysis.claims, analysis.documents
+        counting = _counter(progress, "detecting disagreements", len(analysis.contexts))
+        found = detect_all(analysis.contexts, settings, engine, counting)
+        tick("detect")
+    findings = _number(found, events, claims)
 
     warnings = analysis.warnings
     embedder = analysis.embedder
