@@ -43,48 +43,46 @@ def extract_all(documents: list[Document], settings: Settings, engine: Engine, d
     return [facts for part in engine.map(_extract_chunk, settings, chunks, done) for facts in part]
 
 
-def detect_all(contexts: list[EventContext], settings: Settings, engine: Engine, done: Done | None = None
-               ) -> list[Finding]:
-    """Every detector's findings over every event, in the order of ``contexts`` (ids unassigned)."""
-    if engine.workers <= 1 or len(contexts) < 2 * engine.workers:
-        findings = []
-        for context in contexts:
-            findings.extend(run_detectors([context]))
-            if done:
-                done(1)
-        return findings
-    # Events differ in size by orders of magnitude: small chunks keep every worker busy.
-    size = max(1, len(contexts) // (engine.workers * 8))
-    light = [dataclasses.replace(c, cache={}) for c in contexts]
-    chunks = [light[i:i + size] for i in range(0, len(light), size)]
-    return [f for part in engine.map(_detect_chunk, settings, chunks, done) for findings in part for f in findings]
+def detect_all(contexts: list[EventContext], done: Done | None = None) -> list[Finding]:
+    """Every detector's findings over every event, in the order of ``contexts`` (ids unassigned), in this
+    process: with more workers, ``align_detect_all`` checks each event where it is aligned."""
+    findings = []
+    for context in contexts:
+        findings.extend(run_detectors([context]))
+        if done:
+            done(1)
+    return findings
 
 
 def align_detect_all(events: list[Event], documents: dict[str, Document], vectors: dict[str, np.ndarray],
                      settings: Settings, engine: Engine, done: Done | None = None
-                     ) -> tuple[list[Claim], list[EventContext], list[Finding]]:
-    """Every event aligned and checked on the engine: its claims (numbered ``C1``… in event order,
-    as a single process numbers them), a context per event, and the findings (ids unassigned)."""
-    size = max(1, len(events) // (engine.workers * 8))
-    light = [EventContext(e, {d: dataclasses.replace(documents[d], _derived={}) for d in e.documents}, [], settings,
-                          {d: vectors[d] for d in e.documents}) for e in events]
-    chunks = [light[i:i + size] for i in range(0, len(light), size)]
-    parts = [result for part in engine.map(_align_detect_chunk, settings, chunks, done) for result in part]
+                     ) -> tuple[list[Claim], list[Finding]]:
+    """Every event aligned and checked on the engine: its claims (numbered ``C1``… in event order, as
+    a single process numbers them) and the findings (ids unassigned)."""
+    if engine.workers <= 1 or len(events) < 2 * engine.workers:
+        contexts = [EventContext(e, {d: documents[d] for d in e.documents}, [], settings,
+                                 {d: vectors[d] for d in e.documents}) for e in events]
+        parts = _align_detect_chunk(settings, contexts)
+        if done:
+            done(len(events))
+    else:
+        # Events differ in size by orders of magnitude: small chunks keep every worker busy. Only what
+        # the stages read travels: no document caches.
+        size = max(1, len(events) // (engine.workers * 8))
+        light = [EventContext(e, {d: dataclasses.replace(documents[d], _derived={}) for d in e.documents}, [],
+                              settings, {d: vectors[d] for d in e.documents}) for e in events]
+        chunks = [light[i:i + size] for i in range(0, len(light), size)]
+        parts = [result for part in engine.map(_align_detect_chunk, settings, chunks, done) for result in part]
     claims: list[Claim] = []
     findings: list[Finding] = []
-    for (event_claims, event_findings) in parts:
+    for event_claims, event_findings in parts:
         # A worker names an event's claims by their rank in it; the run numbers them across events.
         renamed = {c.id: f"C{len(claims) + n}" for n, c in enumerate(event_claims, 1)}
         for claim in event_claims:
             claim.id = renamed[claim.id]
         claims.extend(event_claims)
         findings.extend(dataclasses.replace(f, claim=renamed.get(f.claim or "", f.claim)) for f in event_findings)
-    claims_of: dict[str, list[Claim]] = {}
-    for claim in claims:
-        claims_of.setdefault(claim.event, []).append(claim)
-    contexts = [EventContext(e, {d: documents[d] for d in e.documents}, claims_of.get(e.id, []), settings,
-                             {d: vectors[d] for d in e.documents}) for e in events]
-    return claims, contexts, findings
+    return claims, findings
 
 
 def _align_detect_chunk(settings: Settings, contexts: list[EventContext]) -> list[tuple[list[Claim], list[Finding]]]:
@@ -101,8 +99,3 @@ def _align_detect_chunk(settings: Settings, contexts: list[EventContext]) -> lis
 def _extract_chunk(settings: Settings, documents: list[Document]) -> list[list[Fact]]:
     with use(settings):
         return [extract_facts(d) for d in documents]
-
-
-def _detect_chunk(settings: Settings, contexts: list[EventContext]) -> list[list[Finding]]:
-    with use(settings):
-        return [run_detectors([c]) for c in contexts]

@@ -79,14 +79,14 @@ def _compare(inputs: list[str | Path | Document], model: str | Embedder, cache: 
         analysis = _analyse(inputs, model, cache, progress, settings, engine, tick, until="events")
         events, documents = analysis.events, analysis.documents
         counting = _counter(progress, "aligning claims, detecting disagreements", len(events))
-        claims, analysis.contexts, found = align_detect_all(events, {d.id: d for d in documents}, analysis.vectors,
-                                                            settings, engine, counting)
+        claims, found = align_detect_all(events, {d.id: d for d in documents}, analysis.vectors, settings, engine,
+                                         counting)
         tick("align+detect")
     else:
         analysis = _analyse(inputs, model, cache, progress, settings, engine, tick)
         events, claims, documents = analysis.events, analysis.claims, analysis.documents
         counting = _counter(progress, "detecting disagreements", len(analysis.contexts))
-        found = detect_all(analysis.contexts, settings, engine, counting)
+        found = detect_all(analysis.contexts, counting)
         tick("detect")
     findings = _number(found, events, claims)
 

@@ -249,7 +249,7 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         "numeric": rf"{_START}{lead}(?P<a>\d{{1,2}}) ?/ ?(?P<b>\d{{1,2}})(?: ?/ ?(?P<c>\d{{4}}|\d{{2}}))?(?!\d){close}{_END}",
         "dashed": rf"{_START}{lead}(?P<a>\d{{1,2}})([-.])(?P<b>\d{{1,2}})\2(?P<c>{_YEAR}){close}{_END}",
         # ISO 8601 (``2019-03-12``): year first, then month, then day, in every language
-        "iso": rf"{_START}{lead}(?P<c>{_YEAR})-(?P<m2>0?[1-9]|1[0-2])-(?P<d2>0?[1-9]|[12]\d|3[01])(?![\w/]|[.,]\d|-\d){close}",
+        "iso": rf"{_START}{lead}(?P<c>{_YEAR})-(?P<m2>0?[1-9]|1[0-2])-(?P<d2>0?[1-9]|[12]\d|3[01])(?!-\d){close}{_END}",
         "month_year": rf"{_START}(?P<m>{mo})\s+(?P<y>{_YEAR}){_END}",
         "month_rel": rf"(?<!\w)(?:(?P<pre>{_alt(d.lists.get('month_prefix', ()))}|"
                      rf"{_alt(d.lists.get('last_month_before', ()))})\s+)?(?P<m>{full_mo})"
