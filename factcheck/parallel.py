@@ -4,9 +4,11 @@ After the embeddings, extracting facts, aligning claims and detecting disagreeme
 longest stages on a corpus, and they are per document and per event: each chunk of documents (of
 events) goes to a worker with the run's settings and comes back with its facts (claims and
 findings), in input order, so that the report is byte for byte the one of a single process, on
-any engine (``factcheck.engine``). An event's documents and vectors travel once: the worker aligns
-its claims and runs the detectors on them in one trip (sending them for alignment and again for
-detection cost more than the alignment saved).
+any engine (``factcheck.engine``). A worker aligns an event's claims and runs the detectors on them in
+one trip. Where workers share this process's memory (``engine.shares_memory``: forks on this
+machine) a chunk is only the positions of its documents or events, and the workers read the
+documents, their caches and the vectors where they are; elsewhere each chunk carries its own
+documents (without their caches) and vectors, once.
 """
 
 from __future__ import annotations
@@ -37,10 +39,15 @@ def extract_all(documents: list[Document], settings: Settings, engine: Engine, d
             if done:
                 done(1)
         return out
-    # Only what extraction reads travels: the text, its sentences and metadata, no caches.
-    light = [dataclasses.replace(d, facts=[], _derived={}) for d in documents]
-    chunks = [light[i:i + CHUNK] for i in range(0, len(light), CHUNK)]
-    return [facts for part in engine.map(_extract_chunk, settings, chunks, done) for facts in part]
+    if engine.shares_memory:
+        keys = [list(range(i, min(i + CHUNK, len(documents)))) for i in range(0, len(documents), CHUNK)]
+        parts = engine.map(_extract_shared, settings, keys, done, shared=documents)
+    else:
+        # Only what extraction reads travels: the text, its sentences and metadata, no caches.
+        light = [dataclasses.replace(d, facts=[], _derived={}) for d in documents]
+        chunks = [light[i:i + CHUNK] for i in range(0, len(light), CHUNK)]
+        parts = engine.map(_extract_chunk, settings, chunks, done)
+    return [facts for part in parts for facts in part]
 
 
 def detect_all(contexts: list[EventContext], done: Done | None = None) -> list[Finding]:
@@ -66,13 +73,18 @@ def align_detect_all(events: list[Event], documents: dict[str, Document], vector
         if done:
             done(len(events))
     else:
-        # Events differ in size by orders of magnitude: small chunks keep every worker busy. Only what
-        # the stages read travels: no document caches.
+        # Events differ in size by orders of magnitude: small chunks keep every worker busy.
         size = max(1, len(events) // (engine.workers * 8))
-        light = [EventContext(e, {d: dataclasses.replace(documents[d], _derived={}) for d in e.documents}, [],
-                              settings, {d: vectors[d] for d in e.documents}) for e in events]
-        chunks = [light[i:i + size] for i in range(0, len(light), size)]
-        parts = [result for part in engine.map(_align_detect_chunk, settings, chunks, done) for result in part]
+        if engine.shares_memory:
+            keys = [list(range(i, min(i + size, len(events)))) for i in range(0, len(events), size)]
+            shared = (events, documents, vectors)
+            found = engine.map(_align_detect_shared, settings, keys, done, shared=shared)
+        else:  # only what the stages read travels: no document caches
+            light = [EventContext(e, {d: dataclasses.replace(documents[d], _derived={}) for d in e.documents}, [],
+                                  settings, {d: vectors[d] for d in e.documents}) for e in events]
+            chunks = [light[i:i + size] for i in range(0, len(light), size)]
+            found = engine.map(_align_detect_chunk, settings, chunks, done)
+        parts = [result for part in found for result in part]
     claims: list[Claim] = []
     findings: list[Finding] = []
     for event_claims, event_findings in parts:
@@ -94,6 +106,19 @@ def _align_detect_chunk(settings: Settings, contexts: list[EventContext]) -> lis
                 claim.id = f"{context.event.id}#{rank}"
             out.append((claims, run_detectors([dataclasses.replace(context, claims=claims)])))
     return out
+
+
+def _align_detect_shared(settings: Settings, positions: list[int],
+                         shared: tuple[list[Event], dict[str, Document], dict[str, np.ndarray]]
+                         ) -> list[tuple[list[Claim], list[Finding]]]:
+    events, documents, vectors = shared
+    return _align_detect_chunk(settings, [
+        EventContext(events[p], {d: documents[d] for d in events[p].documents}, [], settings,
+                     {d: vectors[d] for d in events[p].documents}) for p in positions])
+
+
+def _extract_shared(settings: Settings, positions: list[int], documents: list[Document]) -> list[list[Fact]]:
+    return _extract_chunk(settings, [documents[p] for p in positions])
 
 
 def _extract_chunk(settings: Settings, documents: list[Document]) -> list[list[Fact]]:

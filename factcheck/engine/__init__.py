@@ -20,7 +20,8 @@ from ..errors import InputError
 from ..settings import RunSettings, Settings
 
 R = TypeVar("R")
-Work = Callable[[Settings, list[Any]], list[Any]]
+Work = Callable[..., list[Any]]
+"""``work(settings, chunk)``, or ``work(settings, chunk, shared)`` when ``map`` is given ``shared``."""
 Done = Callable[[int], None]
 """Told the size of each chunk as it finishes (in any order), for a progress bar."""
 
@@ -33,8 +34,14 @@ class Engine(Protocol):
         """How many chunks it runs at once (1: everything runs inline, in this process)."""
         ...
 
-    def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None
-            ) -> list[list[Any]]: ...
+    @property
+    def shares_memory(self) -> bool:
+        """Whether ``shared`` reaches the workers without being sent (they are forks of this process), so
+        that chunks can be mere keys into it; elsewhere each chunk should carry its own data."""
+        ...
+
+    def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None,
+            shared: Any = None) -> list[list[Any]]: ...
 
 
 EngineFactory = Callable[[RunSettings], AbstractContextManager[Engine]]
@@ -44,12 +51,13 @@ class InlineEngine:
     """Every chunk in this process, one after another: what one worker means on any engine."""
 
     workers = 1
+    shares_memory = True
 
-    def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None
-            ) -> list[list[Any]]:
+    def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None,
+            shared: Any = None) -> list[list[Any]]:
         out = []
         for chunk in chunks:
-            out.append(work(settings, chunk))
+            out.append(work(settings, chunk) if shared is None else work(settings, chunk, shared))
             if done:
                 done(len(chunk))
         return out

@@ -65,12 +65,19 @@ class DaskEngine:
         self._client = client
         return client
 
-    def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None
-            ) -> list[list[Any]]:
+    shares_memory = False
+    """Workers are other processes, maybe other machines: each chunk should carry its data."""
+
+    def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None,
+            shared: Any = None) -> list[list[Any]]:
         from distributed import as_completed
 
         client = self._connect()
-        futures = client.map(work, [settings] * len(chunks), chunks, pure=False)
+        if shared is None:
+            futures = client.map(work, [settings] * len(chunks), chunks, pure=False)
+        else:  # sent once to every worker that runs a chunk, not once per chunk
+            held = client.scatter([shared], broadcast=True, hash=False)[0]  # a list scatters its items
+            futures = client.map(work, [settings] * len(chunks), chunks, [held] * len(chunks), pure=False)
         if done:
             size = {future.key: len(chunk) for future, chunk in zip(futures, chunks)}
             for future in as_completed(futures):
