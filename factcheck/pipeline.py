@@ -15,7 +15,7 @@ import numpy as np
 
 from .align import align_claims
 from .embed import DEFAULT_MODEL, Embedder, get_embedder
-from .engine import Engine, open_engine
+from .engine import Engine, all_blas_threads, one_blas_thread, open_engine
 from .errors import InputError
 from .events import event_date, group_events
 from .ingest import load_documents
@@ -36,7 +36,8 @@ def compare(inputs: Iterable[str | Path | Document], *, model: str | Embedder = 
     ``settings`` holds every tunable (``Settings()``, the defaults, when not given); it is the
     active one for the whole run, so every stage reads the same values.
     """
-    with use(settings or Settings()) as active_settings, open_engine(active_settings.run) as engine:
+    with use(settings or Settings()) as active_settings, open_engine(active_settings.run) as engine, \
+            one_blas_thread():
         return _compare(list(inputs), model, cache, progress, active_settings, engine)
 
 
@@ -63,7 +64,8 @@ def analyse(inputs: Iterable[str | Path | Document], *, model: str | Embedder = 
     ``until`` stops earlier, at a fraction of the cost: after the facts (no events: what fitting the
     event model needs) or after the events (no claims, no detector contexts)."""
     timings: dict[str, float] = {}
-    with use(settings or Settings()) as active_settings, open_engine(active_settings.run) as engine:
+    with use(settings or Settings()) as active_settings, open_engine(active_settings.run) as engine, \
+            one_blas_thread():
         analysis = _analyse(list(inputs), model, cache, progress, active_settings, engine, _stopwatch(timings), until)
     analysis.timings = timings
     return analysis
@@ -140,7 +142,8 @@ def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     embedder = get_embedder(model, cache=cache) if isinstance(model, str) else model
     report_progress("loading model", 1, 1)
     tick("model")
-    vectors = _embed(documents, embedder, report_progress, settings.embed.batch, settings.embed.compact_from)
+    with all_blas_threads():  # the model's products are large; everything else runs on one thread
+        vectors = _embed(documents, embedder, report_progress, settings.embed.batch, settings.embed.compact_from)
     tick("embed")
 
     counting = _counter(progress, "extracting facts", len(documents))
@@ -152,7 +155,7 @@ def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     if until == "facts":
         return Analysis(documents, [], [], [], embedder, warnings, vectors)
     report_progress("grouping events", 0, 1)
-    events = group_events(documents, vectors, settings.events)
+    events = group_events(documents, vectors, settings.events, engine)
     report_progress("grouping events", 1, 1)
     for event in events:
         event.date = event_date([by_id[d] for d in event.documents])

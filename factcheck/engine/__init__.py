@@ -14,7 +14,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager, contextmanager
+from functools import cache
 from typing import Any, Protocol, TypeVar
+
+from threadpoolctl import threadpool_info, threadpool_limits
 
 from ..errors import InputError
 from ..settings import RunSettings, Settings
@@ -45,6 +48,31 @@ class Engine(Protocol):
 
 
 EngineFactory = Callable[[RunSettings], AbstractContextManager[Engine]]
+
+
+@contextmanager
+def one_blas_thread() -> Iterator[None]:
+    """numpy's BLAS on one thread: how every stage after the embeddings runs, in this process and in
+    every worker. Their matrices are small (an event's sentences), so a second thread gains little;
+    two workers of two spinning BLAS threads each on two cores took 90 s where one thread each took
+    56 s; and a result must not depend on how many threads summed a dot product, or the report would
+    differ between ``--workers 1`` and ``--workers 2``."""
+    _blas_threads()  # the count before any limit, for ``all_blas_threads``
+    with threadpool_limits(limits=1, user_api="blas"):
+        yield
+
+
+@contextmanager
+def all_blas_threads() -> Iterator[None]:
+    """BLAS on the threads it had before ``one_blas_thread``: for the embedding model's large products."""
+    with threadpool_limits(limits=_blas_threads(), user_api="blas"):
+        yield
+
+
+@cache
+def _blas_threads() -> int:
+    return max([int(pool.get("num_threads", 1)) for pool in threadpool_info() if pool.get("user_api") == "blas"]
+               or [1])
 
 
 class InlineEngine:

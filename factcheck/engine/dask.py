@@ -14,12 +14,13 @@ import logging
 import os
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
+from functools import partial
 from typing import Any
 
 from ..errors import InputError
 from ..registry import engines
 from ..settings import RunSettings, Settings
-from . import Done, Engine, Work
+from . import Done, Engine, Work, one_blas_thread
 
 ADDRESS_VARIABLE = "FACTCHECK_DASK_ADDRESS"
 CONNECT_SECONDS = 20
@@ -73,16 +74,22 @@ class DaskEngine:
         from distributed import as_completed
 
         client = self._connect()
+        call = partial(_on_one_thread, work)
         if shared is None:
-            futures = client.map(work, [settings] * len(chunks), chunks, pure=False)
+            futures = client.map(call, [settings] * len(chunks), chunks, pure=False)
         else:  # sent once to every worker that runs a chunk, not once per chunk
             held = client.scatter([shared], broadcast=True, hash=False)[0]  # a list scatters its items
-            futures = client.map(work, [settings] * len(chunks), chunks, [held] * len(chunks), pure=False)
+            futures = client.map(call, [settings] * len(chunks), chunks, [held] * len(chunks), pure=False)
         if done:
             size = {future.key: len(chunk) for future, chunk in zip(futures, chunks)}
             for future in as_completed(futures):
                 done(size[future.key])
         return list(client.gather(futures))  # in submission order, whatever order they finished in
+
+
+def _on_one_thread(work: Work, *args: Any) -> list[Any]:
+    with one_blas_thread():  # as in the calling process: the same floats, whoever computes them
+        return work(*args)
 
 
 @engines.register("dask")

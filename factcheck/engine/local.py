@@ -18,6 +18,8 @@ from contextlib import contextmanager
 from functools import partial
 from typing import Any
 
+from threadpoolctl import threadpool_limits
+
 from ..registry import engines
 from ..settings import RunSettings, Settings
 from . import Done, Engine, InlineEngine, Work
@@ -67,15 +69,16 @@ class LocalEngine:
 
 
 def _initial(shared: Any) -> dict[str, Any]:
-    """Where workers cannot be forked, ``shared`` is sent to each as it starts."""
-    if shared is None or _CAN_FORK:
-        return {}
-    return {"initializer": _set_shared, "initargs": (shared,)}
+    """Every worker's BLAS runs on one thread (``engine.one_blas_thread``); where workers cannot be
+    forked, ``shared`` is also sent to each as it starts."""
+    return {"initializer": _start_worker, "initargs": (None if _CAN_FORK else shared,)}
 
 
-def _set_shared(shared: Any) -> None:
+def _start_worker(shared: Any) -> None:
     global _shared
-    _shared = shared
+    if shared is not None:
+        _shared = shared
+    threadpool_limits(limits=1, user_api="blas")
 
 
 @engines.register("local")

@@ -16,11 +16,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..engine import Engine, InlineEngine
 from ..model import Document, Event
-from ..settings import EventSettings, active
+from ..settings import EventSettings, Settings, active
 from .candidates import candidate_pairs
 from .dates import event_date
-from .features import FEATURES, day_gaps, far_apart, pair_features
+from .features import FEATURES, Lexicon, day_gaps, far_apart, pair_features
 from .grouping import Adjacency, same_occasion, story_groups
 from .model import load
 from .signature import Signature, signature
@@ -40,25 +41,49 @@ class DocumentPairs:
     """Pairs that report different occasions (``features.far_apart``): never one event."""
 
 
+PAIR_CHUNK = 8192
+"""Candidate pairs a worker scores at once (a corpus of 10⁴ articles has about 370,000)."""
+
+
 def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
-                   settings: EventSettings | None = None) -> DocumentPairs:
+                   settings: EventSettings | None = None, engine: Engine | None = None) -> DocumentPairs:
     """Signatures, candidate pairs and their features, for ``documents`` in the order given (what
-    ``benchmarks/fit_events.py`` fits on)."""
+    ``benchmarks/fit_events.py`` fits on). With an engine whose workers share this process's memory,
+    the pairs' features are computed in chunks on its workers: every row depends on its pair and the
+    folder's lexicon alone, so the rows are the same on any number of workers."""
     cfg = settings or active().events
     signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences) for d in documents]
     bodies = np.vstack([s.body for s in signatures]) if signatures else np.zeros((0, 1), dtype=np.float32)
     left, right = candidate_pairs(bodies, cfg.neighbours, cfg.candidate_floor)
-    gaps = day_gaps(signatures, left, right)
-    return DocumentPairs(signatures, left, right, pair_features(signatures, left, right, gaps),
-                         far_apart(gaps, cfg.other_occasion_days))
+    engine = engine or InlineEngine()
+    if engine.workers > 1 and engine.shares_memory and len(left) > PAIR_CHUNK:
+        spans = [[start, min(start + PAIR_CHUNK, len(left))] for start in range(0, len(left), PAIR_CHUNK)]
+        parts = [part for chunk in engine.map(_pair_chunk, active(), spans,
+                                              shared=(signatures, Lexicon.of(signatures), left, right))
+                 for part in chunk]
+        features = np.concatenate([rows for rows, _ in parts])
+        gaps = [gap for _, chunk_gaps in parts for gap in chunk_gaps]
+    else:
+        gaps = day_gaps(signatures, left, right)
+        features = pair_features(signatures, left, right, gaps)
+    return DocumentPairs(signatures, left, right, features, far_apart(gaps, cfg.other_occasion_days))
+
+
+def _pair_chunk(settings: Settings, span: list[int], shared: tuple[list[Signature], Lexicon, np.ndarray, np.ndarray]
+                ) -> list[tuple[np.ndarray, list[int | None]]]:
+    signatures, lexicon, left, right = shared
+    chunk_left, chunk_right = left[span[0]:span[1]], right[span[0]:span[1]]
+    gaps = day_gaps(signatures, chunk_left, chunk_right)
+    return [(pair_features(signatures, chunk_left, chunk_right, gaps, lexicon), gaps)]
 
 
 def group_events(documents: list[Document], vectors: dict[str, np.ndarray],
-                 settings: EventSettings | None = None) -> list[Event]:
-    """Events numbered E1… in the order of their first document id; sets ``document.event``."""
+                 settings: EventSettings | None = None, engine: Engine | None = None) -> list[Event]:
+    """Events numbered E1… in the order of their first document id; sets ``document.event``. ``engine``
+    may compute the candidate pairs' features on its workers (``document_pairs``)."""
     cfg = settings or active().events
     ordered = sorted(documents, key=lambda d: d.id)
-    pairs = document_pairs(ordered, vectors, cfg)
+    pairs = document_pairs(ordered, vectors, cfg, engine)
     model = load(cfg.model)
     scores = model.logistic.scores(pairs.features)
     bar = cfg.bar if cfg.bar is not None else model.bar

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -43,19 +44,43 @@ def day_gaps(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarra
             for i, j in zip(left.tolist(), right.tolist())]
 
 
+@dataclass(frozen=True)
+class Lexicon:
+    """What pairs read of the whole folder, built once: the TF-IDF rows of each document's names, lead
+    names, figures and both (a shared name says more the rarer it is), its name sets, and its lead and
+    body centroids as matrices."""
+
+    names: SparseTfidf
+    lead_names: SparseTfidf
+    numbers: SparseTfidf
+    tokens: SparseTfidf
+    name_sets: tuple[frozenset[str], ...]
+    leads: np.ndarray
+    bodies: np.ndarray
+
+    @classmethod
+    def of(cls, signatures: Sequence[Signature]) -> Lexicon:
+        return cls(_tfidf([" ".join(s.names) for s in signatures]),
+                   _tfidf([" ".join(s.lead_names) for s in signatures]),
+                   _tfidf([" ".join(sorted(s.numbers)) for s in signatures]),
+                   _tfidf([" ".join(s.names + tuple(sorted(s.numbers))) for s in signatures]),
+                   tuple(frozenset(s.names) for s in signatures),
+                   np.vstack([s.lead for s in signatures]), np.vstack([s.body for s in signatures]))
+
+
 def pair_features(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray,
-                  gaps: Sequence[int | None]) -> np.ndarray:
+                  gaps: Sequence[int | None], lexicon: Lexicon | None = None) -> np.ndarray:
     """One row of ``FEATURES`` per pair ``(left[k], right[k])`` (``gaps`` from ``day_gaps``); the folder
-    is ``signatures``."""
-    name_cosines = _cosines([" ".join(s.names) for s in signatures], left, right)
-    lead_name_cosines = _cosines([" ".join(s.lead_names) for s in signatures], left, right)
-    number_cosines = _cosines([" ".join(sorted(s.numbers)) for s in signatures], left, right)
-    token_cosines = _cosines([" ".join(s.names + tuple(sorted(s.numbers))) for s in signatures], left, right)
-    leads = np.vstack([s.lead for s in signatures])
-    bodies = np.vstack([s.body for s in signatures])
-    lead_cosines, body_cosines = _pair_dots(leads, left, right), _pair_dots(bodies, left, right)
+    is ``signatures`` (and ``lexicon``, built from them when not given). Each row depends on its pair
+    alone, so that the pairs can be cut into chunks computed apart."""
+    lexicon = lexicon or Lexicon.of(signatures)
+    name_cosines = lexicon.names.pair_cosines(left, right)
+    lead_name_cosines = lexicon.lead_names.pair_cosines(left, right)
+    number_cosines = lexicon.numbers.pair_cosines(left, right)
+    token_cosines = lexicon.tokens.pair_cosines(left, right)
+    lead_cosines = _pair_dots(lexicon.leads, left, right)
+    body_cosines = _pair_dots(lexicon.bodies, left, right)
     rows = np.zeros((len(left), len(FEATURES)), dtype=np.float64)
-    name_sets = [frozenset(s.names) for s in signatures]
     for k, (i, j) in enumerate(zip(left.tolist(), right.tolist())):
         a, b = signatures[i], signatures[j]
         lead = float(lead_cosines[k])
@@ -65,7 +90,7 @@ def pair_features(signatures: Sequence[Signature], left: np.ndarray, right: np.n
                    _known(named, float(name_cosines[k])),
                    _known(bool(a.lead_names) and bool(b.lead_names), float(lead_name_cosines[k])),
                    _known(named, math.sqrt(max(0.0, float(token_cosines[k])))),
-                   _known(named, math.log1p(len(name_sets[i] & name_sets[j]))),
+                   _known(named, math.log1p(len(lexicon.name_sets[i] & lexicon.name_sets[j]))),
                    _known(bool(a.numbers) and bool(b.numbers), float(number_cosines[k])), _closeness(gaps[k]),
                    float(bool(a.years) and bool(b.years) and not a.years & b.years), cross, cross * lead)
     return rows
@@ -105,9 +130,9 @@ def _match(a: np.ndarray, b: np.ndarray) -> float:
     return float(one.sum() / len(one) + other.sum() / len(other)) / 2
 
 
-def _cosines(texts: list[str], left: np.ndarray, right: np.ndarray) -> np.ndarray:
-    """TF-IDF cosines of word lists (IDF from the folder: a name every document has says little)."""
-    return SparseTfidf.of(texts, char_ngrams=False).pair_cosines(left, right) if len(left) else np.zeros(0)
+def _tfidf(texts: list[str]) -> SparseTfidf:
+    """TF-IDF rows of word lists (IDF from the folder: a name every document has says little)."""
+    return SparseTfidf.of(texts, char_ngrams=False)
 
 
 def _closeness(gap: int | None) -> float:
