@@ -75,6 +75,10 @@ class EventSettings:
     """Sentences of a document's start that stand for its story."""
     match_sentences: int = 12
     """Sentences of a document's start matched one by one against the other's."""
+    pair_chunk: int = 8192
+    """Candidate pairs a worker scores at once with ``--workers`` (10⁴ articles have about 370,000)."""
+    signature_chunk: int = 256
+    """Documents a worker makes the signatures of at once with ``--workers``."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +164,8 @@ class DetectSettings:
 @dataclass(frozen=True)
 class RunSettings:
     workers: int = 1
-    """Processes that extract facts and run the detectors (``--workers``); the report is the same whatever the number."""
+    """Processes that extract facts, score the event pairs, align claims and run the detectors (``--workers``);
+    the report is the same whatever the number."""
     engine: str = "local"
     """Where they run (``--engine``): ``local`` processes or a ``dask`` cluster; the report is the same on both."""
     address: str = ""

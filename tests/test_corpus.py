@@ -8,6 +8,7 @@ import os
 import sqlite3
 from pathlib import Path
 
+import numpy as np
 import pytest
 from conftest import FIXTURES, SEEDS, factcheck, factcheck_in_process
 
@@ -103,18 +104,70 @@ def test_the_scorecard_is_in_the_table_and_in_the_html(tmp_path: Path) -> None:
 
 def test_workers_give_the_same_report_byte_for_byte(tmp_path: Path) -> None:
     """Every fixture at once (more documents than one worker's share and more events than workers, so
-    extraction and detection both go to the pool), in one process and in two: the same JSON bytes."""
+    extraction, the event signatures and pairs' features (in chunks of 8 documents and 16 pairs here)
+    and alignment with detection all go to the pool), in one process and in two: the same JSON bytes."""
     from factcheck.parallel import CHUNK
 
+    settings = tmp_path / "settings.toml"
+    settings.write_text("[events]\npair_chunk = 16\nsignature_chunk = 8\n", encoding="utf-8")
     outputs = []
     for workers in ("1", "2"):
         out = tmp_path / f"w{workers}.json"
-        result = factcheck("compare", FIXTURES, "--format", "json", "--quiet", "--workers", workers, "--output", out)
+        result = factcheck("compare", FIXTURES, "--format", "json", "--quiet", "--workers", workers, "--output", out,
+                           "--settings", settings)
         assert result.returncode == 0, result.stderr
         outputs.append(out.read_bytes())
     report = json.loads(outputs[0])
     assert len(report["documents"]) > CHUNK and len(report["events"]) >= 4  # both pools are used
     assert outputs[0] == outputs[1]
+
+
+def test_event_pair_features_are_the_same_computed_in_chunks_on_two_workers() -> None:
+    """The documents' signatures made in chunks of 5 and the candidate pairs' features in chunks of 7
+    pairs, in two forked workers, are the very floats one process computes for all of them at once."""
+    from factcheck.engine.local import LocalEngine
+    from factcheck.events import document_pairs
+    from factcheck.pipeline import analyse
+    from factcheck.settings import Settings, use
+
+    settings = Settings().replace({"events": {"pair_chunk": 7, "signature_chunk": 5}})
+    with use(settings):
+        analysis = analyse([FIXTURES], settings=settings, until="facts")
+        alone = document_pairs(analysis.documents, analysis.vectors, settings.events)
+        shared = document_pairs(analysis.documents, analysis.vectors, settings.events, LocalEngine(2))
+    assert len(alone.left) > 3 * 7 and len(analysis.documents) > 3 * 5
+    for one, other in zip(alone.signatures, shared.signatures):
+        assert one.names == other.names and one.numbers == other.numbers and one.days == other.days
+        assert np.array_equal(one.sentences, other.sentences) and np.array_equal(one.body, other.body)
+    assert np.array_equal(alone.left, shared.left) and np.array_equal(alone.right, shared.right)
+    assert np.array_equal(alone.features, shared.features, equal_nan=True)
+    assert np.array_equal(alone.apart, shared.apart)
+
+
+def test_every_engine_hands_shared_objects_to_its_workers() -> None:
+    """``map(..., shared=...)``: inline, forked local workers and a Dask cluster all call the work with
+    the shared object, and give the results back in chunk order."""
+    distributed = pytest.importorskip("distributed")
+    from factcheck.engine import InlineEngine
+    from factcheck.engine.dask import DaskEngine
+    from factcheck.engine.local import LocalEngine
+    from factcheck.settings import RunSettings, Settings
+
+    shared = {"words": ["nol", "satu", "dua", "tiga", "empat", "lima"]}
+    chunks = [[5, 0], [3], [1, 2, 4]]
+    expected = [["lima", "nol"], ["tiga"], ["satu", "dua", "empat"]]
+    assert InlineEngine().map(_pick, Settings(), chunks, shared=shared) == expected
+    assert LocalEngine(2).map(_pick, Settings(), chunks, shared=shared) == expected
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        from contextlib import ExitStack
+
+        with ExitStack() as stack:
+            engine = DaskEngine(RunSettings(workers=2, engine="dask", address=cluster.scheduler_address), stack)
+            assert engine.map(_pick, Settings(), chunks, shared=shared) == expected
+
+
+def _pick(settings: object, chunk: list[int], shared: dict[str, list[str]]) -> list[str]:
+    return [shared["words"][i] for i in chunk]
 
 
 def test_a_dask_cluster_of_two_workers_gives_the_same_report_byte_for_byte(tmp_path: Path) -> None:

@@ -11,6 +11,7 @@ documents had dropped for the trip. A pool lives for one stage.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -44,10 +45,14 @@ class LocalEngine:
     def map(self, work: Work, settings: Settings, chunks: list[list[Any]], done: Done | None = None,
             shared: Any = None) -> list[list[Any]]:
         global _shared
-        if shared is not None and _CAN_FORK:
+        frozen = shared is not None and _CAN_FORK
+        if frozen:
             context: multiprocessing.context.BaseContext = multiprocessing.get_context("fork")
             call: Work = partial(_with_shared, work)
             _shared = shared
+            # The collector of a fork would write into every inherited object (copying each page it
+            # stands on) to find garbage that is not there: what exists now is left out of collection.
+            gc.freeze()
         elif shared is not None:  # no fork on this system: every worker gets its own copy, once
             context = multiprocessing.get_context("spawn")
             call = partial(_with_shared, work)
@@ -65,6 +70,8 @@ class LocalEngine:
                         done(len(chunk))
         finally:
             _shared = None
+            if frozen:
+                gc.unfreeze()
         return out
 
 

@@ -24,7 +24,7 @@ from .dates import event_date
 from .features import FEATURES, Lexicon, day_gaps, far_apart, pair_features
 from .grouping import Adjacency, same_occasion, story_groups
 from .model import load
-from .signature import Signature, signature
+from .signature import Signature, reinterned, signature
 
 __all__ = ["FEATURES", "DocumentPairs", "document_pairs", "event_date", "far_apart", "group_events", "story_groups"]
 
@@ -41,10 +41,6 @@ class DocumentPairs:
     """Pairs that report different occasions (``features.far_apart``): never one event."""
 
 
-PAIR_CHUNK = 8192
-"""Candidate pairs a worker scores at once (a corpus of 10⁴ articles has about 370,000)."""
-
-
 def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
                    settings: EventSettings | None = None, engine: Engine | None = None) -> DocumentPairs:
     """Signatures, candidate pairs and their features, for ``documents`` in the order given (what
@@ -52,12 +48,21 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
     the pairs' features are computed in chunks on its workers: every row depends on its pair and the
     folder's lexicon alone, so the rows are the same on any number of workers."""
     cfg = settings or active().events
-    signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences) for d in documents]
+    engine = engine or InlineEngine()
+    on_workers = engine.workers > 1 and engine.shares_memory
+    signing = max(1, cfg.signature_chunk)
+    if on_workers and len(documents) > signing:
+        positions = [list(range(start, min(start + signing, len(documents))))
+                     for start in range(0, len(documents), signing)]
+        signatures = [reinterned(s) for chunk in engine.map(_signature_chunk, active(), positions,
+                                                           shared=(documents, vectors, cfg)) for s in chunk]
+    else:
+        signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences) for d in documents]
     bodies = np.vstack([s.body for s in signatures]) if signatures else np.zeros((0, 1), dtype=np.float32)
     left, right = candidate_pairs(bodies, cfg.neighbours, cfg.candidate_floor)
-    engine = engine or InlineEngine()
-    if engine.workers > 1 and engine.shares_memory and len(left) > PAIR_CHUNK:
-        spans = [[start, min(start + PAIR_CHUNK, len(left))] for start in range(0, len(left), PAIR_CHUNK)]
+    size = max(1, cfg.pair_chunk)
+    if on_workers and len(left) > size:
+        spans = [[start, min(start + size, len(left))] for start in range(0, len(left), size)]
         parts = [part for chunk in engine.map(_pair_chunk, active(), spans,
                                               shared=(signatures, Lexicon.of(signatures), left, right))
                  for part in chunk]
@@ -67,6 +72,13 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
         gaps = day_gaps(signatures, left, right)
         features = pair_features(signatures, left, right, gaps)
     return DocumentPairs(signatures, left, right, features, far_apart(gaps, cfg.other_occasion_days))
+
+
+def _signature_chunk(settings: Settings, positions: list[int],
+                     shared: tuple[list[Document], dict[str, np.ndarray], EventSettings]) -> list[Signature]:
+    documents, vectors, cfg = shared
+    return [signature(documents[p], vectors[documents[p].id], cfg.lead_sentences, cfg.match_sentences)
+            for p in positions]
 
 
 def _pair_chunk(settings: Settings, span: list[int], shared: tuple[list[Signature], Lexicon, np.ndarray, np.ndarray]

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -69,7 +70,13 @@ def signature(document: Document, vectors: np.ndarray, lead_sentences: int, matc
                      years=document_years(document), language=document.language)
 
 
-def _interned(words: list[str]) -> tuple[str, ...]:
+def reinterned(signature: Signature) -> Signature:
+    """A signature made in a worker, its words interned in this process (a pickle's strings are new copies)."""
+    return replace(signature, names=_interned(signature.names), numbers=frozenset(_interned(signature.numbers)),
+                   lead_names=_interned(signature.lead_names))
+
+
+def _interned(words: Iterable[str]) -> tuple[str, ...]:
     """One string object per distinct word across the corpus: a signature's names are mostly the same
     few thousand words, and 10⁵ documents holding their own copies cost hundreds of MB."""
     return tuple(sys.intern(w) for w in words)
