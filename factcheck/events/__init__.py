@@ -24,7 +24,7 @@ from .dates import event_date
 from .features import FEATURES, Lexicon, day_gaps, far_apart, pair_features
 from .grouping import Adjacency, same_occasion, story_groups
 from .model import load
-from .signature import Signature, reinterned, signature
+from .signature import Signature, Words, reinterned, signature, signature_words
 
 __all__ = ["FEATURES", "DocumentPairs", "document_pairs", "event_date", "far_apart", "group_events", "story_groups"]
 
@@ -54,8 +54,10 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
     if on_workers and len(documents) > signing:
         positions = [list(range(start, min(start + signing, len(documents))))
                      for start in range(0, len(documents), signing)]
-        signatures = [reinterned(s) for chunk in engine.map(_signature_chunk, active(), positions,
-                                                           shared=(documents, vectors, cfg)) for s in chunk]
+        words = [reinterned(w) for chunk in engine.map(_signature_chunk, active(), positions,
+                                                      shared=(documents, cfg.lead_sentences)) for w in chunk]
+        signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences, w)
+                      for d, w in zip(documents, words)]
     else:
         signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences) for d in documents]
     bodies = np.vstack([s.body for s in signatures]) if signatures else np.zeros((0, 1), dtype=np.float32)
@@ -74,11 +76,10 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
     return DocumentPairs(signatures, left, right, features, far_apart(gaps, cfg.other_occasion_days))
 
 
-def _signature_chunk(settings: Settings, positions: list[int],
-                     shared: tuple[list[Document], dict[str, np.ndarray], EventSettings]) -> list[Signature]:
-    documents, vectors, cfg = shared
-    return [signature(documents[p], vectors[documents[p].id], cfg.lead_sentences, cfg.match_sentences)
-            for p in positions]
+def _signature_chunk(settings: Settings, positions: list[int], shared: tuple[list[Document], int]) -> list[Words]:
+    """The words of the documents' signatures: their vectors are read here, where they are."""
+    documents, lead_sentences = shared
+    return [signature_words(documents[p], lead_sentences) for p in positions]
 
 
 def _pair_chunk(settings: Settings, span: list[int], shared: tuple[list[Signature], Lexicon, np.ndarray, np.ndarray]

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -57,23 +57,35 @@ def proper_tokens(document: Document, sentences: int | None = None) -> tuple[lis
     return names, numbers
 
 
-def signature(document: Document, vectors: np.ndarray, lead_sentences: int, match_sentences: int) -> Signature:
+Words = tuple[tuple[str, ...], frozenset[str], tuple[str, ...], tuple[Day, ...], frozenset[int]]
+"""What a signature reads of a document's text and facts: names, numbers, lead names, days, years. A
+worker can make it where the document is, and send back these few words instead of vectors."""
+
+
+def signature_words(document: Document, lead_sentences: int) -> Words:
     names, numbers = proper_tokens(document)
+    return (_interned(names), frozenset(_interned(numbers)), _interned(proper_tokens(document, lead_sentences)[0]),
+            tuple(document_days(document)), document_years(document))
+
+
+def signature(document: Document, vectors: np.ndarray, lead_sentences: int, match_sentences: int,
+              words: Words | None = None) -> Signature:
+    """``words`` from ``signature_words`` when they were made elsewhere."""
+    names, numbers, lead_names, days, years = words or signature_words(document, lead_sentences)
     compact = vectors.dtype == np.float16  # a large corpus keeps its vectors so (``embed.compact_from``)
     vectors = np.asarray(vectors, dtype=np.float32)
     unit = vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
     return Signature(lead=_centroid(unit[:lead_sentences]), body=_centroid(unit),
                      # a copy, never a view: a view would keep every sentence's vector of the document alive
                      sentences=np.array(unit[:match_sentences], dtype=np.float16 if compact else np.float32),
-                     names=_interned(names), numbers=frozenset(_interned(numbers)),
-                     lead_names=_interned(proper_tokens(document, lead_sentences)[0]), days=tuple(document_days(document)),
-                     years=document_years(document), language=document.language)
+                     names=names, numbers=numbers, lead_names=lead_names, days=days, years=years,
+                     language=document.language)
 
 
-def reinterned(signature: Signature) -> Signature:
-    """A signature made in a worker, its words interned in this process (a pickle's strings are new copies)."""
-    return replace(signature, names=_interned(signature.names), numbers=frozenset(_interned(signature.numbers)),
-                   lead_names=_interned(signature.lead_names))
+def reinterned(words: Words) -> Words:
+    """Words made in a worker, interned in this process (a pickle's strings are new copies)."""
+    names, numbers, lead_names, days, years = words
+    return _interned(names), frozenset(_interned(numbers)), _interned(lead_names), days, years
 
 
 def _interned(words: Iterable[str]) -> tuple[str, ...]:
