@@ -19,7 +19,7 @@ import numpy as np
 
 from .align import align_claims
 from .detect import run_detectors
-from .engine import Done, Engine
+from .engine import Done, Engine, positions
 from .extract import extract_facts
 from .model import Claim, Document, Event, Fact, Finding
 from .registry import EventContext
@@ -40,8 +40,7 @@ def extract_all(documents: list[Document], settings: Settings, engine: Engine, d
                 done(1)
         return out
     if engine.shares_memory:
-        keys = [list(range(i, min(i + CHUNK, len(documents)))) for i in range(0, len(documents), CHUNK)]
-        parts = engine.map(_extract_shared, settings, keys, done, shared=documents)
+        parts = engine.map(_extract_shared, settings, positions(len(documents), CHUNK), done, shared=documents)
     else:
         # Only what extraction reads travels: the text, its sentences and metadata, no caches.
         light = [dataclasses.replace(d, facts=[], _derived={}) for d in documents]
@@ -76,9 +75,8 @@ def align_detect_all(events: list[Event], documents: dict[str, Document], vector
         # Events differ in size by orders of magnitude: small chunks keep every worker busy.
         size = max(1, len(events) // (engine.workers * 8))
         if engine.shares_memory:
-            keys = [list(range(i, min(i + size, len(events)))) for i in range(0, len(events), size)]
-            shared = (events, documents, vectors)
-            found = engine.map(_align_detect_shared, settings, keys, done, shared=shared)
+            found = engine.map(_align_detect_shared, settings, positions(len(events), size), done,
+                               shared=(events, documents, vectors))
         else:  # only what the stages read travels: no document caches
             light = [EventContext(e, {d: dataclasses.replace(documents[d], _derived={}) for d in e.documents}, [],
                                   settings, {d: vectors[d] for d in e.documents}) for e in events]

@@ -50,6 +50,12 @@ class Engine(Protocol):
 EngineFactory = Callable[[RunSettings], AbstractContextManager[Engine]]
 
 
+def positions(count: int, size: int) -> list[list[int]]:
+    """``0 … count-1`` cut into chunks of ``size``: the chunks of a map whose data is ``shared``."""
+    size = max(1, size)
+    return [list(range(start, min(start + size, count))) for start in range(0, count, size)]
+
+
 @contextmanager
 def one_blas_thread() -> Iterator[None]:
     """numpy's BLAS on one thread: how every stage after the embeddings runs, in this process and in

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..engine import Engine, InlineEngine
+from ..engine import Engine, InlineEngine, positions
 from ..model import Document, Event
 from ..settings import EventSettings, Settings, active
 from .candidates import candidate_pairs
@@ -50,29 +50,26 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
     cfg = settings or active().events
     engine = engine or InlineEngine()
     on_workers = engine.workers > 1 and engine.shares_memory
-    signing = max(1, cfg.signature_chunk)
-    if on_workers and len(documents) > signing:
-        positions = [list(range(start, min(start + signing, len(documents))))
-                     for start in range(0, len(documents), signing)]
-        words = [reinterned(w) for chunk in engine.map(_signature_chunk, active(), positions,
+    words: list[Words | None] = [None] * len(documents)  # None: made here, with the signature
+    if on_workers and len(documents) > cfg.signature_chunk:
+        words = [reinterned(w) for chunk in engine.map(_signature_chunk, active(),
+                                                      positions(len(documents), cfg.signature_chunk),
                                                       shared=(documents, cfg.lead_sentences)) for w in chunk]
-        signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences, w)
-                      for d, w in zip(documents, words)]
-    else:
-        signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences) for d in documents]
-    bodies = np.vstack([s.body for s in signatures]) if signatures else np.zeros((0, 1), dtype=np.float32)
-    left, right = candidate_pairs(bodies, cfg.neighbours, cfg.candidate_floor)
+    signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences, w)
+                  for d, w in zip(documents, words)]
+    lexicon = Lexicon.of(signatures)
+    left, right = candidate_pairs(lexicon.bodies, cfg.neighbours, cfg.candidate_floor)
     size = max(1, cfg.pair_chunk)
     if on_workers and len(left) > size:
         spans = [[start, min(start + size, len(left))] for start in range(0, len(left), size)]
         parts = [part for chunk in engine.map(_pair_chunk, active(), spans,
-                                              shared=(signatures, Lexicon.of(signatures), left, right))
+                                              shared=(signatures, lexicon, left, right))
                  for part in chunk]
         features = np.concatenate([rows for rows, _ in parts])
         gaps = [gap for _, chunk_gaps in parts for gap in chunk_gaps]
     else:
         gaps = day_gaps(signatures, left, right)
-        features = pair_features(signatures, left, right, gaps)
+        features = pair_features(signatures, left, right, gaps, lexicon)
     return DocumentPairs(signatures, left, right, features, far_apart(gaps, cfg.other_occasion_days))
 
 

@@ -65,7 +65,11 @@ class Lexicon:
                    _tfidf([" ".join(sorted(s.numbers)) for s in signatures]),
                    _tfidf([" ".join(s.names + tuple(sorted(s.numbers))) for s in signatures]),
                    tuple(frozenset(s.names) for s in signatures),
-                   np.vstack([s.lead for s in signatures]), np.vstack([s.body for s in signatures]))
+                   _stacked([s.lead for s in signatures]), _stacked([s.body for s in signatures]))
+
+
+def _stacked(rows: list[np.ndarray]) -> np.ndarray:
+    return np.vstack(rows) if rows else np.zeros((0, 1), dtype=np.float32)
 
 
 def pair_features(signatures: Sequence[Signature], left: np.ndarray, right: np.ndarray,
