@@ -76,9 +76,11 @@ def _shown_sides(fact: Fact, analysis_docs: dict[str, Any], items: list[dict[str
                  lenient: bool = False) -> list[tuple[str, str]]:
     """(item, value) of the sides this fact shows: its document, its quote's words, the fact on the value.
 
-    ``lenient``: any document of the event whose fact covers a side's value counts, since an item
-    lists at most one side per value and document, and at most six, so other outlets that print
-    the same value in the same unit are not listed but say the same thing."""
+    ``lenient``: a sentence of any document of the event that shows the side (its value and half
+    its quote's words) counts, since an item lists at most one side per value and document, and at
+    most six, so other outlets that print the same statement are not listed but say the same thing.
+    The value alone is not enough: a bare ``Sunday`` or ``1955`` stands in many sentences about
+    other occasions, and such pairs taught the model that unrelated sentences disagree."""
     document = analysis_docs[fact.document]
     sentence = sentence_of(document, fact.sentence)
     if sentence is None:
@@ -86,10 +88,7 @@ def _shown_sides(fact: Fact, analysis_docs: dict[str, Any], items: list[dict[str
     out = []
     for item in items:
         for side in item["sides"]:
-            if lenient:
-                shown = side["value"].lower() in sentence.text.lower()
-            else:
-                shown = natural.shows_side(side, fact.document, sentence.text)
+            shown = natural.shows_side(side, side["doc"] if lenient else fact.document, sentence.text)
             if shown and _covers(fact, side, sentence.text, sentence.start):
                 out.append((item["id"], side["value"].lower()))
     return out

@@ -14,16 +14,18 @@ from __future__ import annotations
 from datetime import date
 
 from ..link import links
-from ..link.values import DATE_KINDS, date_level, days_apart, native, shown_date, views
-from ..model import Document, Fact, Finding
+from ..link.values import DATE_KINDS, NUMBER_KINDS, date_level, days_apart, native, shown_date, shown_number, views
+from ..model import Document, Fact, Finding, Sentence
 from ..registry import EventContext, detectors
 from ..settings import active
 from ._common import (
     content_words,
     dedupe,
+    different_subjects,
     evidence_for,
     facts_in,
     make_finding,
+    markers,
     outlet,
     overlap,
     sentence_of,
@@ -54,6 +56,8 @@ def _within_document(document: Document) -> list[Finding]:
     """
     findings = []
     for pair in twin_sentences(document, active().detect.date_twin_bar):
+        if _series_rows(document, pair.a, pair.b):
+            continue
         for fa in _single(facts_in(document, pair.a, DATE_KINDS)):
             for fb in _single(facts_in(document, pair.b, DATE_KINDS)):
                 level = date_level(fa, fb)
@@ -66,6 +70,25 @@ def _within_document(document: Document) -> list[Finding]:
                                               "high" if strong else "medium"))
     findings.extend(_weekday_slips(document))
     return findings
+
+
+def _series_rows(document: Document, a: Sentence, b: Sentence) -> bool:
+    """Two alike sentences that are rows of a series, not one statement repeated: each names something
+    the other does not (``Kelab malam Bauhaus … 27 Oktober`` / ``Kelab malam Safe House … 28 Oktober``),
+    or their other figures differ too (``67.287 unit pada 2017`` / ``Pada 2016 … 62.033 unit``): a
+    repeat repeats its figures."""
+    names_a, names_b = markers(document, a), markers(document, b)
+    if different_subjects(_unglued(names_a, names_b), _unglued(names_b, names_a)):
+        return True
+    numbers_a = {shown_number(f) for f in facts_in(document, a, NUMBER_KINDS)}
+    numbers_b = {shown_number(f) for f in facts_in(document, b, NUMBER_KINDS)}
+    return bool(numbers_a and numbers_b and numbers_a != numbers_b)
+
+
+def _unglued(names: frozenset[str], others: frozenset[str]) -> frozenset[str]:
+    """Names less those glued to or cut from a name of the other sentence (``RusiaSeorang`` / ``Rusia``):
+    an extraction slip, not another subject."""
+    return frozenset(n for n in names if not any(o != n and (o in n or n in o) for o in others))
 
 
 def _weekday_slips(document: Document) -> list[Finding]:

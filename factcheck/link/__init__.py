@@ -102,10 +102,13 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
             if level is not None and not _features.other_subject(sides[_id(fa)], sides[_id(fb)]):
                 candidates.append((fa, fb, level, differ, _features.affinity(sides[_id(fa)], sides[_id(fb)])))
         best: dict[tuple, float] = {}
-        for fa, fb, _level, _differ, affinity in candidates:
+        agreeing: dict[tuple, float] = {}
+        for fa, fb, _level, differ, affinity in candidates:
             for one, other in ((fa, fb), (fb, fa)):
                 key = (_id(one), other.document)
                 best[key] = max(best.get(key, -1.0), affinity)
+                if not differ:
+                    agreeing[key] = max(agreeing.get(key, -9.0), affinity)
         for fa, fb, level, differ, affinity in candidates:
             sa, sb = sides[_id(fa)], sides[_id(fb)]
             same_claim = bool(claim_of.get((fa.document, fa.sentence), set())
@@ -115,7 +118,11 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
             statement = _statement_key(fa, fb) in statements
             echoed = differ and (_gives(fb.document, fa, by_document, echoes)
                                  or _gives(fa.document, fb, by_document, echoes))
-            values = _features.vector(sa, sb, same_claim, statement, ambiguity, mutual, echoed, centre)
+            rival = min(affinity - best[_id(fa), fb.document], affinity - best[_id(fb), fa.document])
+            matched_elsewhere = differ and (agreeing.get((_id(fa), fb.document), -9.0) >= affinity
+                                            or agreeing.get((_id(fb), fa.document), -9.0) >= affinity)
+            values = _features.vector(sa, sb, same_claim, statement, ambiguity, mutual, echoed, centre,
+                                      rival, matched_elsewhere)
             score = model.family(family_of(fa)).score(values)
             counterparts = (per_sentence[fa.document, fa.sentence] == 1 and per_sentence[fb.document, fb.sentence] == 1
                             ) or sa.neighbours == sb.neighbours

@@ -12,6 +12,7 @@ import math
 import os
 import re
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
 
 import numpy as np
@@ -54,6 +55,9 @@ FEATURES = (
     "is_count",
     "is_duration",
     "same_predicate",    # the word the value hangs on (killed / injured, damaged / destroyed) is the same word
+    "rival_gap",         # how much less alike this pair is than each fact's most alike counterpart there (0: the best)
+    "matched_elsewhere", # the other article gives this fact's value in a statement at least as alike: two quantities
+    "publication_step",  # the dates differ by exactly the days between the articles' publication: each tells its own day's news
 )
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -209,7 +213,8 @@ def affinity(a: Side, b: Side) -> float:
 
 
 def vector(a: Side, b: Side, same_claim: bool, same_statement: bool, ambiguity: int,
-           mutual_best: bool, value_echoed: bool, centre: np.ndarray | None = None) -> list[float]:
+           mutual_best: bool, value_echoed: bool, centre: np.ndarray | None = None, rival_gap: float = 0.0,
+           matched_elsewhere: bool = False) -> list[float]:
     """The feature values of one pair, in ``FEATURES`` order."""
     cosine = float(np.dot(a.vector, b.vector)) if a.vector is not None and b.vector is not None else 0.0
     other = _different(a.markers, b.markers)
@@ -238,7 +243,44 @@ def vector(a: Side, b: Side, same_claim: bool, same_statement: bool, ambiguity: 
         float(a.fact.kind == "number" and _dimension(a.fact) == "count"),
         float(a.fact.kind == "duration"),
         _same_predicate(a, b),
+        max(rival_gap, -2.0),
+        float(matched_elsewhere),
+        float(publication_step(a.fact, a.document, b.fact, b.document)),
     ]
+
+
+def publication_step(fa: Fact, da: Document, fb: Fact, db: Document) -> bool:
+    """Two different days that follow the two articles' publication: each is its own article's news of
+    the last days (``NEWS_DAYS``), and the later article gives the later day.
+
+    ``Selasa (22/8)`` in an article of 23 August and ``Kamis (24/8)`` in one of 24 August are most
+    likely two days' news (a match, then the next one; a statement, then another), not one occasion
+    dated two ways. Articles of one day are never told apart this way: their two dates for one
+    quake are a disagreement. A bare weekday is read as the last such weekday of its article."""
+    if da.published is None or db.published is None or da.published == db.published:
+        return False
+    day_a, day_b = _news_day(fa, da.published), _news_day(fb, db.published)
+    if day_a is None or day_b is None or day_a == day_b:
+        return False
+    return (day_a < day_b) == (da.published < db.published)
+
+
+NEWS_DAYS = 2
+"""How many days before its publication an article's own news may lie (the day before's match, a
+dateline a day off the feed's date)."""
+
+
+def _news_day(fact: Fact, published: date) -> date | None:
+    """The day a date fact names when it lies within ``NEWS_DAYS`` before ``published`` (None otherwise)."""
+    span = date_span(fact)
+    if span is None:
+        return None
+    if span.granularity == "weekday" and span.weekday is not None:
+        back = (published.weekday() - span.weekday) % 7
+        return published - timedelta(days=back) if back <= NEWS_DAYS else None
+    if span.granularity != "day" or span.start is None:
+        return None
+    return span.start if 0 <= (published - span.start).days <= NEWS_DAYS else None
 
 
 def _published_apart(a: Document, b: Document) -> float:
