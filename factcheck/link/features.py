@@ -129,8 +129,10 @@ def _name_words(document: Document) -> frozenset[str]:
 
 
 def _subject(before: list[str], found: frozenset[str]) -> str:
-    near = before[-active().link.window:]
-    return next((w.lower() for w in reversed(near) if w.lower() in found), "")
+    """The nearest name before the value within ``link.window`` words, else the nearest one anywhere
+    before it in the sentence: ``Ratna Dewi Umar telah divonis majelis hakim dengan hukuman lima tahun``
+    is about Umar, seven words back."""
+    return next((w.lower() for w in reversed(before) if w.lower() in found), "")
 
 
 @cache
