@@ -265,3 +265,77 @@ def test_one_pair_of_values_told_by_several_outlets_is_one_finding(tmp_path: Pat
     found = linked_findings(context, [*scored, extra], WORDING)
     assert len(found) == 1, [f.summary for f in found]
     assert {e.document for e in found[0].evidence} >= {"1", "2", "3"}, found[0].summary
+
+
+def _dated(doc_id: str, text: str, published: date):
+    """One real document of one sentence, its facts extracted, published on ``published``."""
+    from factcheck.extract import extract_facts
+    from factcheck.model import Document, Sentence
+
+    doc = Document(id=doc_id, path=doc_id, source=text, outlet=doc_id, published=published, language="id")
+    doc.sentences = [Sentence(doc_id, 0, 0, len(text), text)]
+    doc.facts = extract_facts(doc)
+    return doc, next(f for f in doc.facts if f.kind in ("date", "weekday"))
+
+
+def test_two_days_that_follow_their_articles_publication_are_two_days_news() -> None:
+    """IndoSum: ``Selasa (22/8)`` in an article of 23 August and ``Kamis (24/8)`` in one of 24 August are a
+    match and the next one, not one occasion dated two ways; articles of one day are never told apart so."""
+    from factcheck.link.features import publication_step
+
+    tuesday = _dated("a", "Timnas kalah dari Malaysia di Shah Alam, Selasa (22/8) malam.", date(2017, 8, 23))
+    thursday = _dated("b", "Timnas menghadapi Kamboja di Shah Alam, Kamis (24/8).", date(2017, 8, 24))
+    assert publication_step(tuesday[1], tuesday[0], thursday[1], thursday[0])
+    assert publication_step(thursday[1], thursday[0], tuesday[1], tuesday[0])
+    # The later article giving the earlier day, or a day long before its publication: no such step.
+    backwards = _dated("c", "Timnas menghadapi Kamboja di Shah Alam, Senin (21/8).", date(2017, 8, 24))
+    assert not publication_step(tuesday[1], tuesday[0], backwards[1], backwards[0])
+    old = _dated("d", "Timnas menghadapi Kamboja di Shah Alam, Kamis (10/8).", date(2017, 8, 24))
+    assert not publication_step(tuesday[1], tuesday[0], old[1], old[0])
+    same_day = _dated("e", "Gempa terjadi pada 11 Maret 2021.", date(2021, 3, 12))
+    other = _dated("f", "Gempa terjadi pada 12 Maret 2021.", date(2021, 3, 12))
+    assert not publication_step(same_day[1], same_day[0], other[1], other[0])
+    assert "publication_step" in FEATURES
+
+
+def test_rows_of_a_series_in_one_article_are_not_two_dates_for_one_occasion(tmp_path: Path) -> None:
+    """IndoSum: two clubs' Halloween parties on two days, and a year-on-year comparison, are alike
+    sentences of one article that name other things or give other figures: rows, not a repeat."""
+    folder = _write(tmp_path / "rows", {
+        "a.txt": "Pesta Halloween di Jakarta\n\n"
+                 "Kelab malam Bauhaus di Mega Kuningan juga menggelar pesta kostum Halloween pada 27 Oktober 2017. "
+                 "Kelab malam Safe House di Mega Kuningan juga akan menggelar pesta kostum Halloween pada 28 Oktober "
+                 "2017. Jumlah kendaraan yang menyeberang sebanyak 67.287 unit pada 2017 di pelabuhan Merak. "
+                 "Jumlah kendaraan yang menyeberang sebanyak 62.033 unit pada 2016 di pelabuhan Merak.\n"})
+    assert [k for k, _ in _kinds(folder) if k == "date_conflict"] == []
+    repeat = _write(tmp_path / "repeat", {
+        "a.txt": "Gempa di Cianjur\n\nGempa kuat mengguncang Cianjur pada 12 Maret 2021 dan merusak rumah warga. "
+                 "Warga mengungsi ke balai desa. "
+                 "Gempa kuat mengguncang Cianjur pada 11 Maret 2021 dan merusak rumah warga.\n"})
+    assert [k for k, _ in _kinds(repeat)] == ["date_conflict"]
+
+
+def test_a_value_far_from_its_name_is_still_about_that_name() -> None:
+    """IndoSum retellings: two officials' sentences, each name seven words before its prison term, are two
+    people's terms, not one term reported two ways: the value's subject is the nearest name before it
+    anywhere in its sentence."""
+    from factcheck.extract import extract_facts
+    from factcheck.link.features import other_subject, side
+    from factcheck.model import Document, Sentence
+
+    def term(doc_id: str, text: str):
+        doc = Document(id=doc_id, path=doc_id, source=text, outlet=doc_id, published=date(2016, 10, 25),
+                       language="id")
+        doc.sentences = [Sentence(doc_id, 0, 0, len(text), text)]
+        doc.facts = extract_facts(doc)
+        fact = next(f for f in doc.facts if f.kind == "duration" and "tahun" in f.text)
+        made = side(fact, doc, None)
+        assert made is not None
+        return made
+
+    umar = term("a", "Dalam kasus yang sama, bekas Direktur Jenderal Bina Pelayanan Medik Kemenkes Ratna Dewi Umar "
+                     "telah divonis majelis hakim dengan hukuman lima tahun penjara.")
+    pakaya = term("b", "Selain itu, mantan Kepala Pusat Penanggulangan Krisis Kemenkes, Rustam Syarifuddin Pakaya, "
+                       "juga dihukum empat tahun penjara.")
+    assert umar.subject == "umar" and pakaya.subject == "pakaya"
+    assert other_subject(umar, pakaya)
