@@ -221,3 +221,9 @@ def test_year_less_months_compare_by_month_with_every_date():
 ])
 def test_iso_dates_are_read_in_every_language(text, lang, expected):
     assert facts(text, lang)[0] == expected
+
+
+def test_a_month_and_year_split_by_a_comma_are_one_month():
+    """ECB+ 13: "in February, 2003" is February 2003, not a February inferred from the publication."""
+    assert facts("The hardware store burned in February, 2003.", "en", date(2012, 1, 1))[0] == \
+        [("date", "2003-02", "February, 2003")]

@@ -245,3 +245,14 @@ def test_model_designations_and_capitalised_modifiers_before_the_counted_noun(te
     ``12 AK 47 guns`` (ECB+ 12: seven vs 12) and ``7 US soldiers`` were no counts. A model designation
     is what is counted, whichever noun follows it; capitalised modifiers are skipped to the plural noun."""
     assert [(value, unit, surface) for _, value, unit, surface in facts(text, "en")[0]] == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Page married twice before she left New York.", [("number", 2.0, "times", "twice")]),
+    ("Page had been married three times.", [("number", 3.0, "times", "three times")]),
+    ("He was arrested twice as often as his brother.", []),
+    ("The session ran twice the scheduled 50 minutes.", [("duration", 100.0, "minute", "twice the scheduled 50 minutes")]),
+])
+def test_a_times_adverb_is_a_count_unless_it_multiplies(text, expected):
+    """ECB+ 4: "married twice" against "three times" is one count told two ways."""
+    assert facts(text, "en")[0] == expected

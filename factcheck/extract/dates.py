@@ -250,7 +250,7 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
         "dashed": rf"{_START}{lead}(?P<a>\d{{1,2}})([-.])(?P<b>\d{{1,2}})\2(?P<c>{_YEAR}){close}{_END}",
         # ISO 8601 (``2019-03-12``): year first, then month, then day, in every language
         "iso": rf"{_START}{lead}(?P<c>{_YEAR})-(?P<m2>0?[1-9]|1[0-2])-(?P<d2>0?[1-9]|[12]\d|3[01])(?!-\d){close}{_END}",
-        "month_year": rf"{_START}(?P<m>{mo})\s+(?P<y>{_YEAR}){_END}",
+        "month_year": rf"{_START}(?P<m>{mo}),?\s+(?P<y>{_YEAR}){_END}",  # ``February 2003``, ``February, 2003``
         "month_rel": rf"(?<!\w)(?:(?P<pre>{_alt(d.lists.get('month_prefix', ()))}|"
                      rf"{_alt(d.lists.get('last_month_before', ()))})\s+)?(?P<m>{full_mo})"
                      rf"(?:\s+(?P<post>{_alt(d.lists.get('last_month_after', ()))}))?(?!\w)",

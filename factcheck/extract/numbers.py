@@ -312,7 +312,12 @@ def _quantity_at(c: _Ctx, i: int) -> tuple[_Qty, int] | None:
     if _inside(toks[i], c.blocked) or not _may_start(c, i):
         return None
     if toks[i].low in d.fixed_multipliers:
-        return _multiplied(c, i + 1, d.fixed_multipliers[toks[i].low], toks[i].start)
+        multiplied = _multiplied(c, i + 1, d.fixed_multipliers[toks[i].low], toks[i].start)
+        adverb = d.maps.get("times_adverbs", {}).get(toks[i].low)
+        following = toks[i + 1].low if i + 1 < len(toks) else ""
+        if multiplied is None and adverb is not None and following not in d.sets.get("times_adverbs_not_before", ()):
+            return _Qty(float(adverb), toks[i].start, toks[i].end, "times"), i + 1  # ``married twice``
+        return multiplied
     glued = _glued_one(toks[i], d)
     if glued is not None:
         return glued, i + 1
