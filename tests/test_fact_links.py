@@ -339,3 +339,20 @@ def test_a_value_far_from_its_name_is_still_about_that_name() -> None:
                        "juga dihukum empat tahun penjara.")
     assert umar.subject == "umar" and pakaya.subject == "pakaya"
     assert other_subject(umar, pakaya)
+
+
+def test_two_tallies_that_share_no_value_are_two_tables(tmp_path: Path) -> None:
+    """IndoSum: Indonesia's medal count and the medals at stake in squash are two tallies; one tally
+    misreported keeps most of its values (``7, 10, 15`` against ``7, 11, 15`` is one table)."""
+    from factcheck.link import _other_tables
+
+    assert _other_tables({"7.0", "10.0", "15.0"}, {"4.0", "12.0", "23.0"})
+    assert not _other_tables({"7.0", "10.0", "15.0"}, {"7.0", "11.0", "15.0"})
+    assert not _other_tables({"7.0", "10.0"}, {"4.0", "12.0"})  # two values are no table
+    assert _other_tables({"32.0", "7.0", "10.0", "15.0"}, {"23.0", "4.0", "7.0", "12.0"})  # a 7 shared by chance
+    folder = _write(tmp_path / "medals", {
+        "a.txt": "Perolehan medali SEA Games\n\nSecara keseluruhan, Indonesia sudah mendapat 32 medali dengan koleksi "
+                 "7 medali emas, 10 medali perak, dan 15 medali perunggu di SEA Games 2017.\n",
+        "b.txt": "Squash SEA Games\n\nPara peserta squash SEA Games 2017 akan memperebutkan 23 medali yang terdiri dari "
+                 "empat medali emas, tujuh medali perak, dan 12 medali perunggu.\n"})
+    assert [k for k, _ in _kinds(folder) if k == "number_conflict"] == []

@@ -91,12 +91,16 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
         per_document = Counter(f.document for f in facts)
         per_sentence = Counter((f.document, f.sentence) for f in facts)
         by_document: dict[str, list[Fact]] = defaultdict(list)
+        listed: dict[tuple[str, int], set[str]] = defaultdict(set)
         for fact in facts:
             by_document[fact.document].append(fact)
+            listed[fact.document, fact.sentence].add(str(fact.value))
         echoes: dict[tuple, bool] = {}
         candidates = []
         for fa, fb in _candidates(facts, sides, context):
             if not _close_in_time(sides[_id(fa)].document, sides[_id(fb)].document, max_days):
+                continue
+            if _other_tables(listed[fa.document, fa.sentence], listed[fb.document, fb.sentence]):
                 continue
             level, differ = _relation(fa, fb, context)
             if level is not None and not _features.other_subject(sides[_id(fa)], sides[_id(fb)]):
@@ -130,6 +134,18 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
                 and (level != "weekday" or values[_WORDS] >= copy_words)
             out.append(FactLink(fa, fb, level, differ, round(score, 6), tuple(values), retold))
     return out
+
+
+LIST_VALUES = 3
+"""Values of one unit a sentence must list for it to be read as a table row (``7 medali emas, 10 medali
+perak, dan 15 medali perunggu``)."""
+
+
+def _other_tables(a: set[str], b: set[str]) -> bool:
+    """Two sentences that each list several values of one unit and share fewer than half of them: two
+    tallies (Indonesia's medals and the medals at stake in squash, which share a 7 by chance), not one
+    tally misreported, which keeps most of its values."""
+    return len(a) >= LIST_VALUES and len(b) >= LIST_VALUES and 2 * len(a & b) < min(len(a), len(b))
 
 
 def _id(fact: Fact) -> tuple[str, int, int]:
