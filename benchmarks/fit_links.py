@@ -88,6 +88,7 @@ def _shown_sides(fact: Fact, analysis_docs: dict[str, Any], items: list[dict[str
     out = []
     for item in items:
         for side in item["sides"]:
+            # Lenient: the side's own document id passes ``shows_side``'s document test, the rest is the same.
             shown = natural.shows_side(side, side["doc"] if lenient else fact.document, sentence.text)
             if shown and _covers(fact, side, sentence.text, sentence.start):
                 out.append((item["id"], side["value"].lower()))

@@ -103,7 +103,7 @@ class LinkSettings:
     high_bar: float | None = None
     """Score at or above which an unhedged conflict is high severity; None: the model's own."""
     window: int = 6
-    """Words either side of a fact that stand for its context (what is counted, who is meant)."""
+    """Words either side of a fact that stand for its context (what is counted, what it hangs on)."""
     max_days_apart: int = 2
     """Facts of articles published further apart than this are not compared: in hand-labelled IndoSum
     findings, 118 of 146 false alarms and none of the true ones came from articles 3+ days apart (a
@@ -117,6 +117,12 @@ class LinkSettings:
     """In a large event, each fact is scored against at most this many most similar same-unit facts."""
     block_size: int = 300
     """Same-unit facts of an event beyond which candidates are pre-selected by sentence similarity."""
+    news_days: int = 2
+    """Days before its publication an article's own news may lie (the day before's match, a dateline a day
+    off the feed's date): two such days of articles published apart are two days' news (``publication_step``)."""
+    table_values: int = 3
+    """Values of one unit a sentence must list to be read as a row of a table (``7 medali emas, 10 medali
+    perak, dan 15 medali perunggu``); two such rows sharing fewer than half their values are two tallies."""
 
 
 @dataclass(frozen=True)

@@ -346,10 +346,10 @@ def test_two_tallies_that_share_no_value_are_two_tables(tmp_path: Path) -> None:
     misreported keeps most of its values (``7, 10, 15`` against ``7, 11, 15`` is one table)."""
     from factcheck.link import _other_tables
 
-    assert _other_tables({"7.0", "10.0", "15.0"}, {"4.0", "12.0", "23.0"})
-    assert not _other_tables({"7.0", "10.0", "15.0"}, {"7.0", "11.0", "15.0"})
-    assert not _other_tables({"7.0", "10.0"}, {"4.0", "12.0"})  # two values are no table
-    assert _other_tables({"32.0", "7.0", "10.0", "15.0"}, {"23.0", "4.0", "7.0", "12.0"})  # a 7 shared by chance
+    assert _other_tables({"7.0", "10.0", "15.0"}, {"4.0", "12.0", "23.0"}, 3)
+    assert not _other_tables({"7.0", "10.0", "15.0"}, {"7.0", "11.0", "15.0"}, 3)
+    assert not _other_tables({"7.0", "10.0"}, {"4.0", "12.0"}, 3)  # two values are no table
+    assert _other_tables({"32.0", "7.0", "10.0", "15.0"}, {"23.0", "4.0", "7.0", "12.0"}, 3)  # a 7 shared by chance
     folder = _write(tmp_path / "medals", {
         "a.txt": "Perolehan medali SEA Games\n\nSecara keseluruhan, Indonesia sudah mendapat 32 medali dengan koleksi "
                  "7 medali emas, 10 medali perak, dan 15 medali perunggu di SEA Games 2017.\n",

@@ -69,6 +69,7 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
     statements = _statement_pairs(context)
     max_days = context.settings.link.max_days_apart
     copy_words = context.settings.link.weekday_copy_words
+    table_values = context.settings.link.table_values
     sides: dict[tuple[str, int, int], _features.Side] = {}
     groups: dict[tuple[str, ...], list[Fact]] = defaultdict(list)
     for doc_id in sorted(context.documents):
@@ -100,7 +101,7 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
         for fa, fb in _candidates(facts, sides, context):
             if not _close_in_time(sides[_id(fa)].document, sides[_id(fb)].document, max_days):
                 continue
-            if _other_tables(listed[fa.document, fa.sentence], listed[fb.document, fb.sentence]):
+            if _other_tables(listed[fa.document, fa.sentence], listed[fb.document, fb.sentence], table_values):
                 continue
             level, differ = _relation(fa, fb, context)
             if level is not None and not _features.other_subject(sides[_id(fa)], sides[_id(fb)]):
@@ -136,16 +137,11 @@ def _links(context: EventContext, kinds: frozenset[str]) -> list[FactLink]:
     return out
 
 
-LIST_VALUES = 3
-"""Values of one unit a sentence must list for it to be read as a table row (``7 medali emas, 10 medali
-perak, dan 15 medali perunggu``)."""
-
-
-def _other_tables(a: set[str], b: set[str]) -> bool:
-    """Two sentences that each list several values of one unit and share fewer than half of them: two
+def _other_tables(a: set[str], b: set[str], least: int) -> bool:
+    """Two sentences that each list ``least`` or more values of one unit and share fewer than half of them: two
     tallies (Indonesia's medals and the medals at stake in squash, which share a 7 by chance), not one
     tally misreported, which keeps most of its values."""
-    return len(a) >= LIST_VALUES and len(b) >= LIST_VALUES and 2 * len(a & b) < min(len(a), len(b))
+    return len(a) >= least and len(b) >= least and 2 * len(a & b) < min(len(a), len(b))
 
 
 def _id(fact: Fact) -> tuple[str, int, int]:

@@ -57,7 +57,7 @@ FEATURES = (
     "same_predicate",    # the word the value hangs on (killed / injured, damaged / destroyed) is the same word
     "rival_gap",         # how much less alike this pair is than each fact's most alike counterpart there (0: the best)
     "matched_elsewhere", # the other article gives this fact's value in a statement at least as alike: two quantities
-    "publication_step",  # the dates differ by exactly the days between the articles' publication: each tells its own day's news
+    "publication_step",  # two days that follow their articles' publication days: each article's own news
 )
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -253,13 +253,13 @@ def vector(a: Side, b: Side, same_claim: bool, same_statement: bool, ambiguity: 
 
 def publication_step(fa: Fact, da: Document, fb: Fact, db: Document) -> bool:
     """Two different days that follow the two articles' publication: each is its own article's news of
-    the last days (``NEWS_DAYS``), and the later article gives the later day.
+    the last days (``link.news_days``), and the later article gives the later day.
 
     ``Selasa (22/8)`` in an article of 23 August and ``Kamis (24/8)`` in one of 24 August are most
     likely two days' news (a match, then the next one; a statement, then another), not one occasion
     dated two ways. Articles of one day are never told apart this way: their two dates for one
     quake are a disagreement. A bare weekday is read as the last such weekday of its article."""
-    if da.published is None or db.published is None or da.published == db.published:
+    if fa.kind not in DATE_KINDS or da.published is None or db.published is None or da.published == db.published:
         return False
     day_a, day_b = _news_day(fa, da.published), _news_day(fb, db.published)
     if day_a is None or day_b is None or day_a == day_b:
@@ -267,22 +267,18 @@ def publication_step(fa: Fact, da: Document, fb: Fact, db: Document) -> bool:
     return (day_a < day_b) == (da.published < db.published)
 
 
-NEWS_DAYS = 2
-"""How many days before its publication an article's own news may lie (the day before's match, a
-dateline a day off the feed's date)."""
-
-
 def _news_day(fact: Fact, published: date) -> date | None:
-    """The day a date fact names when it lies within ``NEWS_DAYS`` before ``published`` (None otherwise)."""
+    """The day a date fact names when it lies within ``link.news_days`` before ``published`` (None otherwise)."""
     span = date_span(fact)
     if span is None:
         return None
+    reach = active().link.news_days
     if span.granularity == "weekday" and span.weekday is not None:
         back = (published.weekday() - span.weekday) % 7
-        return published - timedelta(days=back) if back <= NEWS_DAYS else None
+        return published - timedelta(days=back) if back <= reach else None
     if span.granularity != "day" or span.start is None:
         return None
-    return span.start if 0 <= (published - span.start).days <= NEWS_DAYS else None
+    return span.start if 0 <= (published - span.start).days <= reach else None
 
 
 def _published_apart(a: Document, b: Document) -> float:
