@@ -39,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 import events as bench
 from logistic import fit_logistic, predict_logistic
 
-from factcheck.events import FEATURES, document_pairs, story_groups
+from factcheck.events import FEATURES, Occasions, document_pairs, story_groups
 from factcheck.events.grouping import same_occasion
 from factcheck.pipeline import analyse
 from factcheck.settings import EventSettings
@@ -63,7 +63,6 @@ class Folder:
     left: np.ndarray
     right: np.ndarray
     x: np.ndarray
-    apart: np.ndarray
     y: np.ndarray
     groups: list[frozenset[str]]
     """For each pair, the cross-validation groups it belongs to (its topic or folder; two for pooled pairs)."""
@@ -80,7 +79,7 @@ def _folder(name: str, kind: str, documents: list, vectors: dict, story_of: dict
     y = np.array([stories[a] == stories[b] for a, b in zip(pairs.left, pairs.right)], dtype=np.float64)
     groups = [frozenset({group_of[documents[a].id], group_of[documents[b].id]})
               for a, b in zip(pairs.left.tolist(), pairs.right.tolist())]
-    return Folder(name, kind, stories, pairs.left, pairs.right, pairs.features, pairs.apart, y, groups, weight,
+    return Folder(name, kind, stories, pairs.left, pairs.right, pairs.features, y, groups, weight,
                   [s.days for s in pairs.signatures])
 
 
@@ -93,7 +92,7 @@ def _pooled(name: str, documents: list, vectors: dict, story_of: dict[str, str],
     print(f"  {name}: {int(across.sum())} pairs across folders ({int(pooled.y[across].sum())} one story)",
           file=sys.stderr, flush=True)
     return Folder(pooled.name, "pooled", pooled.stories, pooled.left[across], pooled.right[across],
-                  pooled.x[across], pooled.apart[across], pooled.y[across],
+                  pooled.x[across], pooled.y[across],
                   [g for g, a in zip(pooled.groups, across) if a], POOLED_WEIGHT)
 
 
@@ -143,10 +142,11 @@ def fit(folders: list[Folder], keep: Any = None) -> dict[str, Any]:
 def grouping_scores(folder: Folder, model: dict[str, Any], bar: float) -> tuple[float, int, int, int]:
     """(ARI, pairs put together that are one story, pairs put together, pairs of one story)."""
     probability = predict_logistic(model, folder.x, FEATURES)
+    occasions = Occasions(folder.days, CFG.other_occasion_days)
     groups = story_groups(len(folder.stories), folder.left, folder.right, probability, bar, CFG.attach_bar,
-                          CFG.small_group, folder.apart)
+                          CFG.small_group, occasions)
     groups = same_occasion(groups, folder.left, folder.right, probability, folder.days, CFG.merge_bar,
-                           CFG.merge_day_share, folder.apart)
+                           CFG.merge_day_share)
     predicted = [""] * len(folder.stories)
     for number, group in enumerate(groups):
         for i in group:

@@ -4,18 +4,24 @@ Two clusters merge, best first, while the mean score of the scored pairs between
 or above ``bar``. A pair that was never scored (blocking left it out) is unknown: it counts
 neither way, so a story told by a hundred outlets, each compared only with its nearest few,
 still becomes one cluster when the pairs that were compared agree. Ties are broken by the
-smaller member index, so the result does not depend on the order pairs were given in.
+smaller member index, so the result does not depend on the order pairs were given in. A merge
+that ``cannot_link`` refuses (two clusters about different occasions) is dropped; the two may
+still merge later, once either has grown into something the test allows.
 """
 
 from __future__ import annotations
 
 import heapq
+from collections.abc import Callable
 
 import numpy as np
 
+CannotLink = Callable[[list[int], list[int]], bool]
+"""Whether two clusters, given by their members, must not merge whatever their scores."""
+
 
 def sparse_average_linkage(n: int, left: np.ndarray, right: np.ndarray, score: np.ndarray,
-                           bar: float) -> list[list[int]]:
+                           bar: float, cannot_link: CannotLink | None = None) -> list[list[int]]:
     """Clusters of ``range(n)`` (each sorted; clusters sorted by first member), singletons included.
 
     Two clusters can only merge when some pair between them reaches the bar, so clusters never
@@ -27,7 +33,7 @@ def sparse_average_linkage(n: int, left: np.ndarray, right: np.ndarray, score: n
     component = components(n, left[score >= bar], right[score >= bar])
     inside = (component[left] == component[right]) & (left != right)
     shared = np.bincount(component, minlength=n)[component] > 1
-    clusters = _linkage(np.flatnonzero(shared).tolist(), left[inside], right[inside], score[inside], bar)
+    clusters = _linkage(np.flatnonzero(shared).tolist(), left[inside], right[inside], score[inside], bar, cannot_link)
     alone = [[i] for i in np.flatnonzero(~shared).tolist()]
     return sorted(clusters + alone, key=lambda group: group[0])
 
@@ -50,7 +56,7 @@ def components(n: int, left: np.ndarray, right: np.ndarray) -> np.ndarray:
 
 
 def _linkage(nodes: list[int], left: np.ndarray, right: np.ndarray, score: np.ndarray,
-             bar: float) -> list[list[int]]:
+             bar: float, cannot_link: CannotLink | None) -> list[list[int]]:
     """Average linkage over ``nodes`` with the pairs given (all between ``nodes``)."""
     sums: dict[int, dict[int, float]] = {i: {} for i in nodes}
     counts: dict[int, dict[int, int]] = {i: {} for i in nodes}
@@ -78,6 +84,8 @@ def _linkage(nodes: list[int], left: np.ndarray, right: np.ndarray, score: np.nd
     while heap:
         _, g, h, version_g, version_h = heapq.heappop(heap)
         if version.get(g) != version_g or version.get(h) != version_h:
+            continue
+        if cannot_link is not None and cannot_link(members[g], members[h]):
             continue
         members[g].extend(members.pop(h))
         for other, value in sums.pop(h).items():

@@ -141,7 +141,6 @@ def test_event_pair_features_are_the_same_computed_in_chunks_on_two_workers() ->
         assert np.array_equal(one.sentences, other.sentences) and np.array_equal(one.body, other.body)
     assert np.array_equal(alone.left, shared.left) and np.array_equal(alone.right, shared.right)
     assert np.array_equal(alone.features, shared.features, equal_nan=True)
-    assert np.array_equal(alone.apart, shared.apart)
 
 
 def test_every_engine_hands_shared_objects_to_its_workers() -> None:

@@ -69,6 +69,58 @@ def test_one_story_joins_and_the_same_people_a_year_later_stay_apart(tmp_path: P
     assert events == [["a", "b"], ["c"]]  # c repeats a word for word, but a year and a half later
 
 
+KILLING = ("Los Angeles County Sheriff's Deputy Jerry Ortiz was shot dead in Hawaiian Gardens on June 24, 2005, "
+           "while investigating a gang assault. Police arrested gang member Jose Luis Orozco for the killing.")
+SENTENCING = ("A jury recommended the death penalty on March 20, 2007 for Jose Luis Orozco, the gang member "
+              "convicted of killing Los Angeles County Sheriff's Deputy Jerry Ortiz in Hawaiian Gardens.")
+BRIDGE = ("Jose Luis Orozco, convicted on March 20, 2007 of killing Sheriff's Deputy Jerry Ortiz in Hawaiian "
+          "Gardens on June 24, 2005, faces the death penalty, a Los Angeles County jury decided.")
+
+
+@pytest.mark.parametrize("bridged", [True, False])
+def test_a_story_over_two_years_is_one_event_once_a_report_names_both_ends(tmp_path: Path, bridged: bool) -> None:
+    """The killing of 2005 and the sentencing of 2007: no two documents of the ends name days less than
+    a year apart, but a report that names both days bridges them (ECB+ draws the saga as one story).
+    Without it, the ends stay two occasions, as the seeds' summits do."""
+    articles = [_article("k1", "2005-06-25", KILLING), _article("k2", "2005-06-26", KILLING.replace("shot dead", "killed")),
+                _article("s1", "2007-03-21", SENTENCING),
+                _article("s2", "2007-03-22", SENTENCING.replace("recommended", "chose"))]
+    if bridged:
+        articles.append(_article("b", "2007-03-22", BRIDGE))
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(articles) + "\n", encoding="utf-8")
+    result = factcheck("compare", corpus, "--format", "json", "--quiet")
+    assert result.returncode == 0, result.stderr
+    events = sorted(sorted(e["documents"]) for e in json.loads(result.stdout)["events"])
+    assert events == ([["b", "k1", "k2", "s1", "s2"]] if bridged else [["k1", "k2"], ["s1", "s2"]])
+
+
+def test_occasions_are_judged_on_whole_groups() -> None:
+    from factcheck.events.dates import Occasions
+
+    days = [[(2005, 6, 24)], [(2007, 3, 20)], [(2007, 3, 20), (2005, 6, 24)], [], [(None, 6, 24)],
+            [(2006, 6, 25)], [(2006, 12, 30)]]
+    occasions = Occasions(days, 365)
+    assert occasions.apart([0], [1]) and occasions.apart([1], [0])
+    assert not occasions.apart([0, 2], [1])          # a report naming both ends bridges them
+    assert not occasions.apart([3], [1])             # undated: nothing says otherwise
+    assert not occasions.apart([4], [1])             # year-less: at most half a year away
+    assert occasions.apart([0], [5]) and not occasions.apart([6], [1])  # 366 days apart; 80 days apart
+    assert not Occasions(days, 1000).apart([0], [1])
+
+
+def test_linkage_refuses_merges_that_cannot_link_and_tries_them_again_once_a_group_grows() -> None:
+    left, right, score = np.array([0, 0, 1]), np.array([1, 2, 2]), np.array([0.95, 0.9, 0.85])
+    apart = {frozenset({0, 1})}
+
+    def cannot_link(a: list[int], b: list[int]) -> bool:
+        return len(a) == len(b) == 1 and frozenset(a + b) in apart
+
+    # 0-1, the best pair, is refused; 0-2 merges; then {0, 2} with 1 is allowed and its mean passes.
+    assert sparse_average_linkage(3, left, right, score, 0.8, cannot_link) == [[0, 1, 2]]
+    assert sparse_average_linkage(3, left, right, score, 0.8, lambda a, b: 1 in a + b) == [[0, 2], [1]]
+
+
 def test_blocking_keeps_each_documents_nearest_and_no_more() -> None:
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(40, 16)).astype(np.float32)
@@ -183,7 +235,4 @@ def test_two_halves_of_one_story_on_one_day_join_and_look_alikes_do_not() -> Non
             probability.append(0.5 if alike else 0.1)
     merged = same_occasion(groups, np.array(left), np.array(right), np.array(probability), days, 0.35, 0.5)
     assert merged == [[0, 1, 2, 3], [4, 5], [6], [7, 8]]
-    apart = np.array([{i, j} == {0, 2} for i, j in zip(left, right)])
-    assert same_occasion(groups, np.array(left), np.array(right), np.array(probability), days, 0.35, 0.5,
-                         apart) == [[0, 1, 2, 3], [4, 5], [6], [7, 8]]  # one pair at 0 keeps the mean above the bar
     assert same_occasion(groups, np.array(left), np.array(right), np.array(probability), days, 0.6, 0.5) == groups

@@ -20,13 +20,13 @@ from ..engine import Engine, InlineEngine, positions
 from ..model import Document, Event
 from ..settings import EventSettings, Settings, active
 from .candidates import candidate_pairs
-from .dates import event_date
-from .features import FEATURES, Lexicon, day_gaps, far_apart, pair_features
+from .dates import Occasions, event_date
+from .features import FEATURES, Lexicon, day_gaps, pair_features
 from .grouping import Adjacency, same_occasion, story_groups
 from .model import load
 from .signature import Signature, Words, reinterned, signature, signature_words
 
-__all__ = ["FEATURES", "DocumentPairs", "document_pairs", "event_date", "far_apart", "group_events", "story_groups"]
+__all__ = ["FEATURES", "DocumentPairs", "Occasions", "document_pairs", "event_date", "group_events", "story_groups"]
 
 
 @dataclass(frozen=True)
@@ -37,8 +37,10 @@ class DocumentPairs:
     left: np.ndarray
     right: np.ndarray
     features: np.ndarray
-    apart: np.ndarray
-    """Pairs that report different occasions (``features.far_apart``): never one event."""
+
+    def occasions(self, reach: int) -> Occasions:
+        """The documents' days, to keep groups of different occasions apart (``dates.Occasions``)."""
+        return Occasions([s.days for s in self.signatures], reach)
 
 
 def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
@@ -62,15 +64,12 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
     size = max(1, cfg.pair_chunk)
     if on_workers and len(left) > size:
         spans = [[start, min(start + size, len(left))] for start in range(0, len(left), size)]
-        parts = [part for chunk in engine.map(_pair_chunk, active(), spans,
-                                              shared=(signatures, lexicon, left, right))
-                 for part in chunk]
-        features = np.concatenate([rows for rows, _ in parts])
-        gaps = [gap for _, chunk_gaps in parts for gap in chunk_gaps]
+        features = np.concatenate([rows for chunk in engine.map(_pair_chunk, active(), spans,
+                                                                shared=(signatures, lexicon, left, right))
+                                   for rows in chunk])
     else:
-        gaps = day_gaps(signatures, left, right)
-        features = pair_features(signatures, left, right, gaps, lexicon)
-    return DocumentPairs(signatures, left, right, features, far_apart(gaps, cfg.other_occasion_days))
+        features = pair_features(signatures, left, right, day_gaps(signatures, left, right), lexicon)
+    return DocumentPairs(signatures, left, right, features)
 
 
 def _signature_chunk(settings: Settings, positions: list[int], shared: tuple[list[Document], int]) -> list[Words]:
@@ -80,11 +79,10 @@ def _signature_chunk(settings: Settings, positions: list[int], shared: tuple[lis
 
 
 def _pair_chunk(settings: Settings, span: list[int], shared: tuple[list[Signature], Lexicon, np.ndarray, np.ndarray]
-                ) -> list[tuple[np.ndarray, list[int | None]]]:
+                ) -> list[np.ndarray]:
     signatures, lexicon, left, right = shared
     chunk_left, chunk_right = left[span[0]:span[1]], right[span[0]:span[1]]
-    gaps = day_gaps(signatures, chunk_left, chunk_right)
-    return [(pair_features(signatures, chunk_left, chunk_right, gaps, lexicon), gaps)]
+    return [pair_features(signatures, chunk_left, chunk_right, day_gaps(signatures, chunk_left, chunk_right), lexicon)]
 
 
 def group_events(documents: list[Document], vectors: dict[str, np.ndarray],
@@ -97,10 +95,11 @@ def group_events(documents: list[Document], vectors: dict[str, np.ndarray],
     model = load(cfg.model)
     scores = model.logistic.scores(pairs.features)
     bar = cfg.bar if cfg.bar is not None else model.bar
+    occasions = pairs.occasions(cfg.other_occasion_days)
     groups = story_groups(len(ordered), pairs.left, pairs.right, scores, bar, cfg.attach_bar, cfg.small_group,
-                          pairs.apart)
+                          occasions)
     groups = same_occasion(groups, pairs.left, pairs.right, scores, [s.days for s in pairs.signatures],
-                           cfg.merge_bar, cfg.merge_day_share, pairs.apart)
+                           cfg.merge_bar, cfg.merge_day_share)
     centrality = _centrality(len(ordered), groups, pairs.left, pairs.right, scores)
     events = []
     for number, group in enumerate(groups, 1):

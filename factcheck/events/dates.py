@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
+
+import numpy as np
 
 from ..model import Document
 
@@ -85,3 +88,77 @@ def event_date(documents: list[Document]) -> str | None:
             return 0
 
     return min(counts, key=lambda d: (-counts[d], distance(d), d))
+
+
+class Occasions:
+    """Each document's days, and whether two groups of documents report different occasions.
+
+    Two groups are apart when both name days and their closest days, over all their members, are
+    ``reach`` days or more apart (the 2019 and the 2024 summits of two leaders). Judged per group,
+    not per pair: a story told over two years (a killing in 2005, the sentencing in 2007; a film
+    announced in 2012 for a 2013 release) has members that name only one end of it, but the group
+    holds a report that names both, and that report bridges them."""
+
+    def __init__(self, days: Sequence[Sequence[Day]], reach: int) -> None:
+        self.reach = reach
+        self._full: list[np.ndarray] = []
+        self._yearless: list[np.ndarray] = []
+        self._of_year: list[np.ndarray] = []
+        for own in days:
+            full, yearless, of_year = set(), set(), set()
+            for year, month, day in own:
+                found = _day_of_year(month, day)
+                if found is None:
+                    continue
+                of_year.add(found)
+                if year is None:
+                    yearless.add(found)
+                else:
+                    try:
+                        full.add(date(year, month, day).toordinal())
+                    except ValueError:
+                        continue
+            self._full.append(np.array(sorted(full), dtype=np.int64))
+            self._yearless.append(np.array(sorted(yearless), dtype=np.int64))
+            self._of_year.append(np.array(sorted(of_year), dtype=np.int64))
+
+    def apart(self, a: Sequence[int], b: Sequence[int]) -> bool:
+        """Whether the groups of documents ``a`` and ``b`` report different occasions."""
+        of_year_a, of_year_b = self._union(self._of_year, a), self._union(self._of_year, b)
+        if not len(of_year_a) or not len(of_year_b):
+            return False
+        closest = min(_closest(self._union(self._full, a), self._union(self._full, b), None),
+                      _closest(self._union(self._yearless, a), of_year_b, _YEAR_DAYS),
+                      _closest(of_year_a, self._union(self._yearless, b), _YEAR_DAYS))
+        return closest >= self.reach
+
+    @staticmethod
+    def _union(arrays: list[np.ndarray], members: Sequence[int]) -> np.ndarray:
+        if len(members) == 1:
+            return arrays[members[0]]
+        return np.unique(np.concatenate([arrays[i] for i in members]))
+
+
+_YEAR_DAYS = 366
+_NEVER = 1 << 40
+
+
+def _day_of_year(month: int, day: int) -> int | None:
+    """The day's number in a leap year (``days_apart`` compares year-less days in 2000)."""
+    try:
+        return date(2000, month, day).timetuple().tm_yday
+    except ValueError:
+        return None
+
+
+def _closest(a: np.ndarray, b: np.ndarray, circle: int | None) -> int:
+    """The smallest distance between a value of sorted ``a`` and one of sorted ``b``; around a circle
+    of ``circle`` days when given (a year-less day is as near December as January)."""
+    if not len(a) or not len(b):
+        return _NEVER
+    if circle is not None:
+        b = np.concatenate([b - circle, b, b + circle])
+    at = np.searchsorted(b, a)
+    before = np.abs(a - b[np.clip(at - 1, 0, len(b) - 1)])
+    after = np.abs(b[np.clip(at, 0, len(b) - 1)] - a)
+    return int(min(before.min(), after.min()))

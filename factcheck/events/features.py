@@ -100,12 +100,6 @@ def pair_features(signatures: Sequence[Signature], left: np.ndarray, right: np.n
     return rows
 
 
-def far_apart(gaps: Sequence[int | None], days: int) -> np.ndarray:
-    """Pairs whose closest days are ``days`` or more apart (both documents dated): different occasions,
-    which ``grouping.py`` never puts in one event (the 2019 and the 2024 summits of two leaders)."""
-    return np.array([g is not None and g >= days for g in gaps], dtype=bool)
-
-
 _DOT_CHUNK = 8192
 """Pairs whose rows are gathered at once: a corpus has a million candidate pairs, and gathering all their
 vectors at once took two copies of 512 floats per pair (2 GB at 10,000 articles)."""

@@ -7,8 +7,10 @@ most like, when their mean probability (uncompared pairs counting 0) reaches ``a
 stray report should not become an event of its own, and a lower bar for it alone cannot merge two
 large stories.
 
-Two documents whose closest days are a year apart or more report different occasions (the 2019
-and the 2024 summits of the same two leaders): their pair counts 0 whatever else they share.
+Two groups whose closest days are a year apart or more report different occasions (the 2019 and
+the 2024 summits of the same two leaders): they never merge, whatever else they share
+(``dates.Occasions``). Judged on the groups, not on each pair: the sentencing of 2007 and the
+killing of 2005 are one story once a report that names both has joined.
 
 Average linkage can still cut one story in two when each half is worded alike inside and less so
 across (one outlet family retells it, another paraphrases): ``same_occasion`` joins two groups of
@@ -24,16 +26,14 @@ from __future__ import annotations
 import numpy as np
 
 from ..cluster import components, sparse_average_linkage
-from .dates import Day, days_apart
+from .dates import Day, Occasions, days_apart
 
 
 def story_groups(n: int, left: np.ndarray, right: np.ndarray, probability: np.ndarray, bar: float,
-                 attach_bar: float, small_group: int, apart: np.ndarray | None = None) -> list[list[int]]:
-    """Groups of ``range(n)``, each sorted, sorted by first member; ``apart`` marks the pairs of
-    different occasions."""
-    if apart is not None and len(apart):
-        probability = np.where(apart, 0.0, probability)
-    groups = sparse_average_linkage(n, left, right, probability, bar)
+                 attach_bar: float, small_group: int, occasions: Occasions | None = None) -> list[list[int]]:
+    """Groups of ``range(n)``, each sorted, sorted by first member; ``occasions`` keeps groups of
+    different occasions apart."""
+    groups = sparse_average_linkage(n, left, right, probability, bar, occasions.apart if occasions else None)
     large = [g for g in groups if len(g) > small_group]
     small = [g for g in groups if len(g) <= small_group]
     if not small or not large:
@@ -54,6 +54,9 @@ def story_groups(n: int, left: np.ndarray, right: np.ndarray, probability: np.nd
             into = large_of[others]
             np.add.at(totals, into[into >= 0], values[into >= 0])
         links = totals / (len(group) * sizes)
+        if occasions is not None:
+            links = np.array([-1.0 if value >= attach_bar and occasions.apart(group, large[k]) else value
+                              for k, value in enumerate(links.tolist())])
         best = int(np.argmax(links))
         if links[best] >= attach_bar:
             large[best] = sorted(large[best] + group)
@@ -89,12 +92,9 @@ class Adjacency:
 
 
 def same_occasion(groups: list[list[int]], left: np.ndarray, right: np.ndarray, probability: np.ndarray,
-                  days: list[tuple[Day, ...]], bar: float, day_share: float, apart: np.ndarray | None = None,
-                  ) -> list[list[int]]:
+                  days: list[tuple[Day, ...]], bar: float, day_share: float) -> list[list[int]]:
     """``groups`` with those pairs of groups joined that tell one story on one day (module docstring);
     ``days[i]`` are document i's days (publication and written dates)."""
-    if apart is not None and len(apart):
-        probability = np.where(apart, 0.0, probability)
     sizes = np.array([len(g) for g in groups], dtype=np.int64)
     n = int(max((max(g) for g in groups), default=-1)) + 1
     group_of = np.full(n, -1, dtype=np.int64)
@@ -109,6 +109,7 @@ def same_occasion(groups: list[list[int]], left: np.ndarray, right: np.ndarray, 
     totals = np.bincount(inverse, weights=probability[keep].astype(np.float64))
     pairs = [divmod(key, len(groups)) for key, total in zip(keys.tolist(), totals.tolist())
              if total / (sizes[key // len(groups)] * sizes[key % len(groups)]) >= bar]
+    # Groups that name one day are never of different occasions (``Occasions``): no check needed.
     joined = [(g, h) for g, h in pairs if _shared_day(groups[g], groups[h], days, day_share)]
     root = components(len(groups), np.array([g for g, _ in joined], dtype=np.int64),
                       np.array([h for _, h in joined], dtype=np.int64))
