@@ -58,9 +58,11 @@ class EventSettings:
     """The fitted same-story model (a JSON file written by ``benchmarks/fit_events.py``); empty: the bundled one."""
     bar: float | None = None
     """Mean same-story probability at or above which documents make one event; None: the model's own."""
-    attach_bar: float = 0.4
-    """A group of ``small_group`` documents or fewer joins the larger event it is most like at this mean probability."""
-    small_group: int = 2
+    attach_bar: float | None = None
+    """A group of ``small_group`` documents or fewer joins the larger event it is most like at this mean
+    probability; None: the model's own (chosen with the bar by ``benchmarks/fit_events.py``)."""
+    small_group: int | None = None
+    """The size up to which a group is a stray report or two; None: the model's own."""
     merge_bar: float = 0.35
     """Two groups of two or more documents whose mean same-story probability reaches this, and that name
     one day in ``merge_day_share`` of each group's documents, are one story (``events.grouping.same_occasion``)."""
@@ -272,7 +274,9 @@ def _checked(section: str, current: object, name: str, value: Any) -> Any:
         return tuple(float(v) for v in value)
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise InputError(f"setting {section}.{name} must be a number")
-    if isinstance(default, int) and not isinstance(default, bool):
+    whole = isinstance(default, int) and not isinstance(default, bool) if default is not None \
+        else str(known[name].type).split("|")[0].strip() == "int"  # an optional count: ``int | None``
+    if whole:
         if float(value) != int(value):
             raise InputError(f"setting {section}.{name} must be a whole number")
         return int(value)

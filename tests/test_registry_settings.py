@@ -71,7 +71,7 @@ def test_a_broken_plugin_is_named_in_one_line(tmp_path: Path) -> None:
 def test_settings_replace_checks_names_and_types() -> None:
     changed = Settings().replace({"events": {"attach_bar": 0.5}, "detect": {"number_pair_bar": [0.1, 0.2]}})
     assert changed.events.attach_bar == 0.5 and changed.detect.number_pair_bar == (0.1, 0.2)
-    assert Settings().events.attach_bar == 0.4  # the defaults are untouched
+    assert Settings().events.attach_bar is None  # the defaults are untouched: the model's own
     for bad in ({"event": {}}, {"events": {"treshold": 1}}, {"events": {"attach_bar": "high"}},
                 {"events": {"small_group": 2.5}}, {"events": 3}, []):
         with pytest.raises(InputError):

@@ -95,9 +95,10 @@ def group_events(documents: list[Document], vectors: dict[str, np.ndarray],
     model = load(cfg.model)
     scores = model.logistic.scores(pairs.features)
     bar = cfg.bar if cfg.bar is not None else model.bar
-    occasions = pairs.occasions(cfg.other_occasion_days)
-    groups = story_groups(len(ordered), pairs.left, pairs.right, scores, bar, cfg.attach_bar, cfg.small_group,
-                          occasions)
+    attach_bar = cfg.attach_bar if cfg.attach_bar is not None else model.attach_bar
+    small_group = cfg.small_group if cfg.small_group is not None else model.small_group
+    groups = story_groups(len(ordered), pairs.left, pairs.right, scores, bar, attach_bar, small_group,
+                          pairs.occasions(cfg.other_occasion_days))
     groups = same_occasion(groups, pairs.left, pairs.right, scores, [s.days for s in pairs.signatures],
                            cfg.merge_bar, cfg.merge_day_share)
     centrality = _centrality(len(ordered), groups, pairs.left, pairs.right, scores)

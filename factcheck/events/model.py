@@ -20,6 +20,9 @@ class StoryModel:
     logistic: Logistic
     bar: float
     """Mean same-story probability at or above which groups of documents make one event."""
+    attach_bar: float
+    """Mean probability at which a group of ``small_group`` documents or fewer joins a larger event."""
+    small_group: int
 
 
 @cache
@@ -28,6 +31,7 @@ def load(path: str = "") -> StoryModel:
     raw = read_model(__package__ or "factcheck.events", path, "same-story model", FEATURES,
                      "benchmarks/fit_events.py")
     try:
-        return StoryModel(Logistic.from_json(raw, FEATURES), float(raw["bar"]))
+        return StoryModel(Logistic.from_json(raw, FEATURES), float(raw["bar"]), float(raw["attach_bar"]),
+                          int(raw["small_group"]))
     except (KeyError, TypeError, ValueError) as exc:
         raise InputError(f"same-story model {path or 'events/weights.json'} is malformed ({exc})") from None
