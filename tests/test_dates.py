@@ -227,3 +227,12 @@ def test_a_month_and_year_split_by_a_comma_are_one_month():
     """ECB+ 13: "in February, 2003" is February 2003, not a February inferred from the publication."""
     assert facts("The hardware store burned in February, 2003.", "en", date(2012, 1, 1))[0] == \
         [("date", "2003-02", "February, 2003")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Voting began in Turkmenistan on Dec.14.", [("date", "2008-12-14", "Dec.14")]),  # ECB+ 11: glued after the point
+    ("Voting began on Dec. 14.", [("date", "2008-12-14", "Dec. 14")]),
+    ("The budget for Jan.2018 was cut.", []),  # never 20 January (nor 2 January)
+])
+def test_an_abbreviated_month_glued_to_its_day_is_a_date(text: str, expected: list) -> None:
+    assert facts(text, "en", date(2008, 12, 16))[0] == expected

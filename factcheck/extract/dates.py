@@ -265,7 +265,8 @@ def _patterns(langs: tuple[str, ...]) -> dict[str, re.Pattern[str]]:
                    rf"(?P<wd>{wd})(?!\w)(?:\s+(?P<post>{_alt(d.lists.get('last_weekday_after', ()))})(?!\w))?",
     }
     if d.month_first:
-        p["mdy"] = (rf"{_START}{lead}(?P<m>{mo})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
+        # ``Dec. 14`` and, glued after the abbreviation's point, ``Dec.14``
+        p["mdy"] = (rf"{_START}{lead}(?P<m>{mo})(?:\s+|(?<=\.))(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?!\d)"
                     rf"(?:\s*,\s*(?P<y>{_YEAR})|\s+(?P<y2>{_YEAR}))?{close}{_END}")
     return {k: re.compile(v, re.IGNORECASE) for k, v in p.items()}
 
