@@ -562,10 +562,11 @@ def _targets(forms: list[Form], event: Event) -> dict[str, str]:
     lex = event.lex
     standing = {form.key: _standing(form, lex) for form in forms}
     ranked = sorted(forms, key=lambda f: (tuple(-x for x in standing[f.key]), f.key))
+    near = _near_forms(ranked)
     out: dict[str, str] = {}
     for rare in forms:
         best: tuple | None = None
-        for common in ranked:
+        for common in (ranked[i] for i in sorted(near.get(rare.key, ()))):
             if (standing[common.key], rare.key) <= (standing[rare.key], common.key):
                 break  # ``ranked`` goes down: no later form outranks ``rare``
             how = _variant_of(rare, common, event)
@@ -574,6 +575,51 @@ def _targets(forms: list[Form], event: Event) -> dict[str, str]:
                 best = rank
                 out[rare.key] = common.key
     return out
+
+
+def _word_keys(word: str) -> set[tuple[str, str]]:
+    """Keys two words share whenever ``_variant_of`` could take one for the other: the word with
+    one letter left out (or none: one edit, a swap of neighbours, a plural ``s``, a vowel), its
+    transliteration fold, and its stem before a regional ending (``theatre``/``theater``)."""
+    keys = {("edit", word)} | {("edit", word[:i] + word[i + 1:]) for i in range(len(word))}
+    keys.add(("fold", _fold(word)))
+    for number, (x, y) in enumerate(_spelling_pairs()):
+        for ending in (x, y):
+            if word.endswith(ending):
+                keys.add((f"regional{number}", word[:-len(ending)]))
+    return keys
+
+
+def _near_forms(ranked: list[Form]) -> dict[str, set[int]]:
+    """Each form → the places in ``ranked`` of the forms with a word near one of its own.
+
+    Every route of ``_variant_of`` needs a word of one form and a different word of the other that
+    are one edit, one fold or one regional ending apart; a form pair with none is no variant. An
+    index of those keys finds the few candidates of each form instead of trying every pair, which
+    was most of the detector's time on a corpus (1.2 million pairs on IndoSum)."""
+    by_key: dict[tuple[str, str], set[str]] = {}
+    words = {word for form in ranked for word in form.words}
+    for word in words:
+        for key in _word_keys(word):
+            by_key.setdefault(key, set()).add(word)
+    neighbours: dict[str, set[str]] = {}
+    for same in by_key.values():
+        if len(same) > 1:
+            for word in same:
+                neighbours.setdefault(word, set()).update(same - {word})
+    holding: dict[str, set[int]] = {}
+    for i, form in enumerate(ranked):
+        for word in form.words:
+            holding.setdefault(word, set()).add(i)
+    near: dict[str, set[int]] = {}
+    for form in ranked:
+        places: set[int] = set()
+        for word in form.words:
+            for other in neighbours.get(word, ()):
+                places |= holding[other]
+        if places:
+            near[form.key] = places
+    return near
 
 
 def _groups(forms: list[Form], targets: dict[str, str]) -> list[list[Form]]:
@@ -640,6 +686,8 @@ def variant_sort(variant: str, reference: str) -> str:
 def _finding(mentions: list[tuple[Document, Fact]], misspelt: bool, lex: Lexicon,
              names: dict[str, list[tuple[Document, Fact, tuple[str, ...]]]] | None = None) -> Finding | None:
     counts = Counter(spelling(f.text) for _, f in mentions)
+    if len(counts) < 2:
+        return None  # one spelling (most groups): leaving out alias spellings cannot make two
     docs: dict[str, set[str]] = {}
     for document, fact in mentions:
         docs.setdefault(spelling(fact.text), set()).add(document.id)

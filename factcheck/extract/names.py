@@ -132,6 +132,7 @@ def normalise(text: str) -> str:
     return " ".join(_HYPHENS.sub(" ", plain).split())
 
 
+@lru_cache(maxsize=1 << 16)
 def spelling(text: str) -> str:
     """How a name is written, ignoring case, spacing and points: ``Jong-un`` ≠ ``Jong Un``, ``U.S.`` = ``US``."""
     words = re.sub(r"['’]s\b", "", text).casefold().replace(".", " ").split()
