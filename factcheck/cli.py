@@ -73,8 +73,9 @@ def compare(
     settings_file: Path | None = typer.Option(
         None, "--settings", metavar="FILE",
         help="JSON or TOML file of tunables to change, by section, e.g. {\"events\": {\"bar\": 0.5}}."),
-    workers: int = typer.Option(1, "--workers", "-w", min=1, max=64,
-                                help="Processes that extract facts and run detectors (the report is the same for any number)."),
+    workers: int = typer.Option(0, "--workers", "-w", min=0, max=64,
+                                help="Processes that embed, extract facts and run detectors; 0 (default): one per "
+                                "CPU core, up to 8. The report is the same for any number."),
     engine: str = typer.Option("local", "--engine", help="Where they run: local (processes here) or dask (a Dask "
                                "cluster: --address, or a local one of --workers processes). Same report on both."),
     address: str = typer.Option("", "--address", envvar="FACTCHECK_DASK_ADDRESS", metavar="ADDRESS",
@@ -91,7 +92,7 @@ def compare(
     request = OutputRequest(format, output, tuple(kind or ()), min_severity, fail_on, csv_bom,
                             tuple(variant or ())).checked()
     settings = Settings.load(settings_file) if settings_file else Settings()
-    given = {"workers": workers != 1, "engine": engine != "local", "address": bool(address)}
+    given = {"workers": workers != 0, "engine": engine != "local", "address": bool(address)}
     run = {"workers": workers, "engine": engine, "address": address}
     if any(given.values()):
         settings = settings.replace({"run": {k: v for k, v in run.items() if given[k]}})

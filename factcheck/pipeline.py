@@ -15,6 +15,7 @@ import numpy as np
 
 from .align import align_claims
 from .embed import DEFAULT_MODEL, Embedder, get_embedder
+from .embed.corpus import embed_documents
 from .engine import Engine, all_blas_threads, one_blas_thread, open_engine
 from .errors import InputError
 from .events import event_date, group_events
@@ -142,8 +143,8 @@ def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     embedder = get_embedder(model, cache=cache) if isinstance(model, str) else model
     report_progress("loading model", 1, 1)
     tick("model")
-    with all_blas_threads():  # the model's products are large; everything else runs on one thread
-        vectors = _embed(documents, embedder, report_progress, settings.embed.batch, settings.embed.compact_from)
+    with all_blas_threads():  # for a model in this process that sets no threads of its own (``st:``)
+        vectors = embed_documents(documents, embedder, settings.embed, engine, report_progress, settings)
     tick("embed")
 
     counting = _counter(progress, "extracting facts", len(documents))
@@ -204,30 +205,6 @@ def _documents(inputs: Sequence[str | Path | Document]) -> tuple[list[Document],
     if len(ids) != len(set(ids)):
         raise InputError("document ids must be unique")
     return ready, warnings
-
-
-def _embed(documents: list[Document], embedder: Embedder, progress: Progress, batch: int,
-           compact_from: int) -> dict[str, np.ndarray]:
-    """Each document's sentence vectors: views into one matrix, float16 from ``compact_from`` sentences."""
-    texts = [s.text for d in documents for s in d.sentences]
-    compact = len(texts) >= compact_from
-    # Filled in place, batch by batch: stacking the batches at the end held every vector twice
-    # (5 GB at 10⁵ articles).
-    matrix: np.ndarray | None = None
-    for start in range(0, len(texts), batch):
-        progress("embedding sentences", start, len(texts))
-        part = embedder.encode(texts[start:start + batch])
-        if matrix is None:
-            matrix = np.empty((len(texts), part.shape[1]), dtype=np.float16 if compact else part.dtype)
-        matrix[start:start + len(part)] = part
-    progress("embedding sentences", len(texts), len(texts))
-    if matrix is None:
-        matrix = np.zeros((0, embedder.dimensions), np.float32)
-    vectors, offset = {}, 0
-    for document in documents:
-        vectors[document.id] = matrix[offset:offset + len(document.sentences)]
-        offset += len(document.sentences)
-    return vectors
 
 
 def _number(findings: list[Finding], events: list[Event], claims: list[Claim]) -> list[Finding]:

@@ -19,6 +19,7 @@ import contextlib
 import contextvars
 import dataclasses
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -171,13 +172,27 @@ class DetectSettings:
 
 @dataclass(frozen=True)
 class RunSettings:
-    workers: int = 1
-    """Processes that extract facts, score the event pairs, align claims and run the detectors (``--workers``);
-    the report is the same whatever the number."""
+    workers: int = 0
+    """Processes that embed the sentences, extract facts, score the event pairs, align claims and run the
+    detectors (``--workers``); 0: one per CPU core this process may use, up to ``AUTO_WORKERS``. The
+    report is the same whatever the number."""
     engine: str = "local"
     """Where they run (``--engine``): ``local`` processes or a ``dask`` cluster; the report is the same on both."""
     address: str = ""
     """The Dask scheduler to join (``--address``; else ``FACTCHECK_DASK_ADDRESS``); empty: a local cluster."""
+
+    @property
+    def processes(self) -> int:
+        """``workers``, with 0 read as one per core this process may run on (at most ``AUTO_WORKERS``)."""
+        if self.workers > 0:
+            return self.workers
+        cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+        return max(1, min(AUTO_WORKERS, cores))
+
+
+AUTO_WORKERS = 8
+"""The most processes ``--workers 0`` (the default) starts: past this, more forks hold more memory for
+less gain on one machine; a bigger corpus belongs on ``--engine dask``."""
 
 
 @dataclass(frozen=True)

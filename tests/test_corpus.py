@@ -104,17 +104,18 @@ def test_the_scorecard_is_in_the_table_and_in_the_html(tmp_path: Path) -> None:
 
 def test_workers_give_the_same_report_byte_for_byte(tmp_path: Path) -> None:
     """Every fixture at once (more documents than one worker's share and more events than workers, so
-    extraction, the event signatures and pairs' features (in chunks of 8 documents and 16 pairs here)
-    and alignment with detection all go to the pool), in one process and in two: the same JSON bytes."""
+    the embeddings (no cache, batches of 16 sentences), extraction, the event signatures and pairs'
+    features (in chunks of 8 documents and 16 pairs here) and alignment with detection all go to the
+    pool), in one process and in two: the same JSON bytes."""
     from factcheck.parallel import CHUNK
 
     settings = tmp_path / "settings.toml"
-    settings.write_text("[events]\npair_chunk = 16\nsignature_chunk = 8\n", encoding="utf-8")
+    settings.write_text("[embed]\nbatch = 16\n[events]\npair_chunk = 16\nsignature_chunk = 8\n", encoding="utf-8")
     outputs = []
     for workers in ("1", "2"):
         out = tmp_path / f"w{workers}.json"
         result = factcheck("compare", FIXTURES, "--format", "json", "--quiet", "--workers", workers, "--output", out,
-                           "--settings", settings)
+                           "--settings", settings, "--no-cache")
         assert result.returncode == 0, result.stderr
         outputs.append(out.read_bytes())
     report = json.loads(outputs[0])

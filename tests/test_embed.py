@@ -32,3 +32,35 @@ def test_embeddings_are_normalised_and_cross_lingual():
     assert vectors.shape == (3, 512) and vectors.dtype == np.float32
     assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.2
+
+
+def test_a_run_embeds_the_same_bits_inline_on_two_workers_and_from_the_cache(tmp_path):
+    """The texts the cache lacks go in fixed batches, on one BLAS thread, to whichever process: inline,
+    two forked workers and a second run reading the cache give the very same vectors."""
+    from factcheck.embed.cache import CachedEmbedder
+    from factcheck.embed.corpus import embed_documents
+    from factcheck.engine import InlineEngine
+    from factcheck.engine.local import LocalEngine
+    from factcheck.settings import Settings
+
+    documents, _ = load_documents([SEEDS])
+    for document in documents:
+        document.sentences = segment(document)
+    settings = Settings().replace({"embed": {"batch": 8}})
+    model = get_embedder("use-m3", cache=False)
+    sentences = sum(len(d.sentences) for d in documents)
+    assert sentences > 4 * settings.embed.batch  # several batches, so both workers take some
+    quiet = lambda *_: None
+    inline = embed_documents(documents, model, settings.embed, InlineEngine(), quiet, settings)
+    forked = embed_documents(documents, model, settings.embed, LocalEngine(2), quiet, settings)
+    cache = CachedEmbedder(model, tmp_path / "cache.sqlite3")
+    filled = embed_documents(documents, cache, settings.embed, LocalEngine(2), quiet, settings)
+    calls = []
+    cache.inner = type("Refusing", (), {"encode": lambda self, texts: calls.append(texts)})()
+    read = embed_documents(documents, cache, settings.embed, InlineEngine(), quiet, settings)
+    assert not calls  # every sentence came from the cache
+    for document in documents:
+        vectors = inline[document.id]
+        assert vectors.shape == (len(document.sentences), 512) and vectors.dtype == np.float32
+        for other in (forked, filled, read):
+            assert np.array_equal(vectors, other[document.id])

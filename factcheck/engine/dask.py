@@ -31,7 +31,7 @@ class DaskEngine:
 
     def __init__(self, run: RunSettings, stack: ExitStack) -> None:
         self.address = run.address or os.environ.get(ADDRESS_VARIABLE, "")
-        self.local_workers = max(1, run.workers)
+        self.local_workers = run.processes
         self._stack = stack
         self._client: Any = None
 

@@ -91,4 +91,4 @@ def _start_worker(shared: Any) -> None:
 @engines.register("local")
 @contextmanager
 def local_engine(run: RunSettings) -> Iterator[Engine]:
-    yield LocalEngine(run.workers) if run.workers > 1 else InlineEngine()
+    yield LocalEngine(run.processes) if run.processes > 1 else InlineEngine()
