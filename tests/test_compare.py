@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from conftest import FIXTURES, SEEDS, assert_offsets_into_sources, compare_json, factcheck, factcheck_in_process
+
+from factcheck.ingest import load_documents
+from factcheck.segment import segment
 
 
 @pytest.fixture
@@ -105,6 +111,38 @@ def test_embedding_cache_is_filled_and_reused(tmp_path: Path):
     nocache = factcheck_in_process("compare", FIXTURES / "crosslang_id_en", "--format", "json", "--quiet", "--no-cache",
                                    env={"FACTCHECK_CACHE_DIR": str(tmp_path / "unused")})
     assert nocache.stdout == first.stdout and not (tmp_path / "unused").exists()
+
+
+def test_runs_filling_one_cache_at_once_each_finish_with_the_same_report(tmp_path: Path):
+    """Three real processes start on one empty cache together, each with two workers embedding batches
+    of 8 sentences, so their writes interleave: every run exits 0 with the same findings, the cache
+    ends with one row per distinct sentence, and a later run reads them all. (Findings, not bytes: a
+    run that finds part of the cache filled batches the rest differently, and the model's float sums
+    move in the seventh digit with the company a sentence keeps in its batch.)"""
+    import sqlite3
+
+    settings = tmp_path / "small-batches.toml"
+    settings.write_text("[embed]\nbatch = 8\n", encoding="utf-8")
+    env = {**os.environ, "FACTCHECK_CACHE_DIR": str(tmp_path / "cache")}
+    command = [sys.executable, "-m", "factcheck", "compare", str(SEEDS), "--format", "json", "--quiet",
+               "--workers", "2", "--settings", str(settings)]
+    runs = [subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env) for _ in range(3)]
+    results = [run.communicate(timeout=300) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0, 0], [err.decode() for _, err in results]
+    reports = [json.loads(out) for out, _ in results]
+
+    def findings(report: dict) -> list[tuple[str, str, str]]:
+        return [(f["id"], f["kind"], f["summary"]) for f in report["findings"]]
+
+    assert findings(reports[0]) and findings(reports[0]) == findings(reports[1]) == findings(reports[2])
+    report = reports[0]
+    with sqlite3.connect(tmp_path / "cache" / "embeddings.sqlite3") as db:
+        rows = db.execute("SELECT count(*), count(DISTINCT hash) FROM vectors").fetchone()
+    documents, _ = load_documents([SEEDS])
+    distinct = {s.text for d in documents for s in segment(d)}
+    assert rows == (len(distinct), len(distinct)) and sum(d["sentences"] for d in report["documents"]) >= len(distinct)
+    again = subprocess.run(command, check=False, capture_output=True, env=env, timeout=300)
+    assert again.returncode == 0 and findings(json.loads(again.stdout)) == findings(report)
 
 
 def test_sentence_transformers_backend_offline():
