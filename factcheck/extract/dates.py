@@ -121,8 +121,10 @@ def _find_cached(text: str, lang: str, published: date | None) -> tuple[_Hit, ..
         return tuple(_dateparser_hits(text, lang, published))
     data = _data(langs)
     hits: list[tuple[bool, _Hit]] = [(True, hit) for hit in _citations(text, data)]
+    digits = _DIGIT.search(text) is not None
     for rank, finder in enumerate(_FINDERS):
-        hits.extend((rank == 0, hit) for hit in finder(text, data, langs, published))
+        if digits or finder not in _WRITE_DIGITS:
+            hits.extend((rank == 0, hit) for hit in finder(text, data, langs, published))
     return tuple(_merge_qualifiers(_non_overlapping(hits), text))
 
 
@@ -583,6 +585,10 @@ def _weekdays(text: str, d: _Data, langs, published) -> list[_Hit]:
 
 _FINDERS = (_full_dates, _month_years, _month_relative, _years, _agos, _offsets, _periods,
             _reldays, _weekdays)
+_WRITE_DIGITS = frozenset({_full_dates, _month_years, _years})
+"""Finders whose every pattern has a day or a year in digits: a sentence without a digit (half of
+them) skips their six passes."""
+_DIGIT = re.compile(r"\d")  # the regexes' own digit (Unicode Nd), so the skip is exact
 
 
 # ---- languages without data: dateparser ------------------------------------------------

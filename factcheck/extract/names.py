@@ -37,6 +37,7 @@ _DOMAIN = re.compile(r"(?<![\w-])[\w-]+(?:\.[a-z]{2,})+\b")
 # Web addresses, social-media handles and hashtags are never names (``@LuisFonsi``, ``#Despacito``).
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _HANDLE = re.compile(r"(?<![\w@#])[@#]\w+")
+_DOMAIN_HINT = re.compile(r"\.[a-z]{2}")  # what every ``_DOMAIN`` match holds: most sentences skip its scan
 _POSSESSIVE_END = re.compile(r"['’]s$")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _POINTS = re.compile(r"['’.]")
@@ -297,7 +298,13 @@ def _is_acronym(text: str) -> bool:
 
 def tokens(text: str, offset: int) -> list[Token]:
     """Word tokens of ``text`` with absolute offsets; web addresses, handles and hashtags are left out."""
-    masked = _HANDLE.sub(_blank, _DOMAIN.sub(_blank, _URL.sub(_blank, text)))
+    masked = text
+    if "://" in masked or "www." in masked.casefold():
+        masked = _URL.sub(_blank, masked)
+    if _DOMAIN_HINT.search(masked):
+        masked = _DOMAIN.sub(_blank, masked)
+    if "@" in masked or "#" in masked:
+        masked = _HANDLE.sub(_blank, masked)
     found: list[Token] = []
     previous_end = 0
     for match in _WORD.finditer(masked):
