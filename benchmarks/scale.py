@@ -8,9 +8,10 @@ Two kinds of corpus:
   order, under its own outlet and URL; the copies of one article are one story).
 
 For each corpus the real ``factcheck.compare`` runs (the embedding cache on unless
-``--cold``; a warm cache measures everything but the model) and, in the same process, the
-bundled model embeds every sentence of the corpus once more with no cache: the pure
-embedding time the targets compare against. Printed: wall time, the embed stage, the pure
+``--cold``, which runs with no cache at all: the wall time is then end to end; a warm cache
+measures everything but the model) and, in the same process, the bundled model embeds every
+sentence of the corpus once more with no cache, in one process on all the BLAS threads the
+package gives it (up to four): the pure embedding time the targets compare against. Printed: wall time, the embed stage, the pure
 embedding time and sentences per second, every stage's time, the non-embedding time (wall
 minus the embed stage), the peak resident memory of this process and its workers, and the
 documents / events / claims / findings counts.

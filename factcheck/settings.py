@@ -19,6 +19,7 @@ import contextlib
 import contextvars
 import dataclasses
 import json
+import multiprocessing
 import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
@@ -183,9 +184,15 @@ class RunSettings:
 
     @property
     def processes(self) -> int:
-        """``workers``, with 0 read as one per core this process may run on (at most ``AUTO_WORKERS``)."""
+        """``workers``, with 0 read as one per core this process may run on (at most ``AUTO_WORKERS``).
+
+        Where processes cannot be forked (Windows), 0 means one: a spawned worker re-imports the
+        caller's script, which then needs an ``if __name__ == "__main__":`` guard, and a default must
+        not demand that of a library caller; asking for workers explicitly still gets them."""
         if self.workers > 0:
             return self.workers
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return 1
         cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
         return max(1, min(AUTO_WORKERS, cores))
 

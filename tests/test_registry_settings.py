@@ -127,3 +127,20 @@ def test_name_tunables_are_read_from_the_settings() -> None:
     with use(Settings().replace({"extract": {"name_min_long": 99}})):
         assert not is_typo("rusian", "rusia")
     assert is_typo("rusian", "rusia")
+
+
+def test_workers_default_to_one_process_per_core_and_a_given_count_is_kept() -> None:
+    import multiprocessing
+    import os
+
+    from factcheck.engine import open_engine
+    from factcheck.settings import AUTO_WORKERS, RunSettings
+
+    assert RunSettings(workers=3).processes == 3 and RunSettings(workers=1).processes == 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    expected = min(AUTO_WORKERS, cores) if "fork" in multiprocessing.get_all_start_methods() else 1
+    assert Settings().run.workers == 0 and RunSettings().processes == expected
+    with open_engine(RunSettings()) as engine:
+        assert engine.workers == expected
+    with open_engine(RunSettings(workers=1)) as engine:
+        assert engine.workers == 1
