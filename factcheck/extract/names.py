@@ -20,8 +20,8 @@ import dataclasses
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
-from typing import Any
+from functools import cache, lru_cache
+from typing import Any, NamedTuple
 
 from rapidfuzz.distance import OSA
 
@@ -54,18 +54,24 @@ _MIN_GLUED_REST = 7
 write that word on its own: a shorter rest is the end of a longer word (``Perumnas``, ``Balikpapan``)."""
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a sentence, offsets into the document: a tuple, since every sentence makes dozens."""
+
     text: str
     start: int
     end: int
     initial: bool
 
-    @cached_property
+    @property
     def bare(self) -> str:
         """The word without a possessive ``'s`` or abbreviation point."""
-        text = _POSSESSIVE_END.sub("", self.text)
-        return text[:-1] if text.endswith(".") and not _is_initial(text) else text
+        return _bare(self.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _bare(text: str) -> str:
+    text = _POSSESSIVE_END.sub("", text)
+    return text[:-1] if text.endswith(".") and not _is_initial(text) else text
 
 
 @dataclass

@@ -23,7 +23,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..model import Document, Fact, Sentence
 from ..registry import extractors
@@ -42,8 +42,9 @@ nor counts (``a man``)."""
 _CONVERTIBLE = frozenset({"money", "length", "mass", "volume", "area", "speed", "temperature", "clock"})
 
 
-@dataclass(frozen=True)
-class _Tok:
+class _Tok(NamedTuple):
+    """One token of a sentence, offsets into it: a tuple, since every sentence makes dozens."""
+
     text: str
     low: str
     start: int
@@ -1025,8 +1026,7 @@ def _clocks(text: str, d: _Data, langs: tuple[str, ...],
             dated: list[tuple[int, int]]) -> tuple[list[_Qty], list[tuple[int, int]]]:
     """Clock times of a sentence, and the spans they take (a dateline's time is taken, not reported)."""
     main, named, before = _clock_patterns(langs)
-    suffixes = {re.sub(r"\s+", "", k.lower()): v for k, v in d.maps.get("clock_suffixes", {}).items()}
-    weak = {re.sub(r"\s+", "", w.lower()) for w in d.lists.get("clock_weak_suffixes", ())}
+    suffixes, weak, words = _clock_tables(langs)
     markers = d.sets.get("time_markers", frozenset())
     found: list[_Qty] = []
     spans: list[tuple[int, int]] = []
@@ -1074,7 +1074,6 @@ def _clocks(text: str, d: _Data, langs: tuple[str, ...],
         found.append(_Qty(float(hour * 60 + minute), start, end, "clock", dimension="clock", extra=extra))
     if named is not None:
         cues = d.sets.get("clock_word_after", frozenset())
-        words = {re.sub(r"\s+", " ", k.lower()): v for k, v in d.maps.get("clock_words", {}).items()}
         for m in named.finditer(text):
             if _inside_at(m.start(), dated):
                 continue
@@ -1084,6 +1083,17 @@ def _clocks(text: str, d: _Data, langs: tuple[str, ...],
                 spans.append((m.start(), m.end()))
                 found.append(_Qty(float(value), m.start(), m.end(), "clock", dimension="clock"))
     return found, spans
+
+
+@cache
+def _clock_tables(langs: tuple[str, ...]) -> tuple[dict[str, Any], frozenset[str], dict[str, Any]]:
+    """The clock suffixes (``p.m.`` as ``p.m.``, spaces out), the weak ones and the clock words, keyed as
+    ``_clocks`` looks them up: made once per language set, not once per sentence."""
+    d = _data(langs)
+    suffixes = {re.sub(r"\s+", "", k.lower()): v for k, v in d.maps.get("clock_suffixes", {}).items()}
+    weak = frozenset(re.sub(r"\s+", "", w.lower()) for w in d.lists.get("clock_weak_suffixes", ()))
+    words = {re.sub(r"\s+", " ", k.lower()): v for k, v in d.maps.get("clock_words", {}).items()}
+    return suffixes, weak, words
 
 
 def _after_date(text: str, start: int, dated: list[tuple[int, int]]) -> bool:
