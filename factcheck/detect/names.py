@@ -562,11 +562,11 @@ def _targets(forms: list[Form], event: Event) -> dict[str, str]:
     lex = event.lex
     standing = {form.key: _standing(form, lex) for form in forms}
     ranked = sorted(forms, key=lambda f: (tuple(-x for x in standing[f.key]), f.key))
-    near = _near_forms(ranked)
+    near = _NearForms(ranked)
     out: dict[str, str] = {}
     for rare in forms:
         best: tuple | None = None
-        for common in (ranked[i] for i in sorted(near.get(rare.key, ()))):
+        for common in (ranked[i] for i in near.of(rare)):
             if (standing[common.key], rare.key) <= (standing[rare.key], common.key):
                 break  # ``ranked`` goes down: no later form outranks ``rare``
             how = _variant_of(rare, common, event)
@@ -590,36 +590,40 @@ def _word_keys(word: str) -> set[tuple[str, str]]:
     return keys
 
 
-def _near_forms(ranked: list[Form]) -> dict[str, set[int]]:
-    """Each form → the places in ``ranked`` of the forms with a word near one of its own.
+class _NearForms:
+    """For a form, the places in ``ranked`` of the forms with a word near one of its own.
 
     Every route of ``_variant_of`` needs a word of one form and a different word of the other that
     are one edit, one fold or one regional ending apart; a form pair with none is no variant. An
     index of those keys finds the few candidates of each form instead of trying every pair, which
-    was most of the detector's time on a corpus (1.2 million pairs on IndoSum)."""
-    by_key: dict[tuple[str, str], set[str]] = {}
-    words = {word for form in ranked for word in form.words}
-    for word in words:
-        for key in _word_keys(word):
-            by_key.setdefault(key, set()).add(word)
-    neighbours: dict[str, set[str]] = {}
-    for same in by_key.values():
-        if len(same) > 1:
-            for word in same:
-                neighbours.setdefault(word, set()).update(same - {word})
-    holding: dict[str, set[int]] = {}
-    for i, form in enumerate(ranked):
-        for word in form.words:
-            holding.setdefault(word, set()).add(i)
-    near: dict[str, set[int]] = {}
-    for form in ranked:
+    was most of the detector's time on a corpus (1.2 million pairs on IndoSum). The candidates are
+    found one form at a time, never stored for all: in an event of many thousand forms sharing
+    common words, every form's set at once held gigabytes."""
+
+    def __init__(self, ranked: list[Form]) -> None:
+        # No route takes a word shorter than four letters (nor than ``is_typo``'s shortest): ``fc``,
+        # ``de``, ``al`` are left out of the keys, where their one-letter deletions joined everything.
+        shortest = min(_MIN_ANCHOR, _MIN_PLURAL_STEM, _MIN_EDITED, active().extract.name_min_short)
+        by_key: dict[tuple[str, str], set[str]] = {}
+        for word in {word for form in ranked for word in form.words if len(word) >= shortest}:
+            for key in _word_keys(word):
+                by_key.setdefault(key, set()).add(word)
+        self.neighbours: dict[str, set[str]] = {}
+        for same in by_key.values():
+            if len(same) > 1:
+                for word in same:
+                    self.neighbours.setdefault(word, set()).update(same - {word})
+        self.holding: dict[str, list[int]] = {}
+        for i, form in enumerate(ranked):
+            for word in dict.fromkeys(form.words):
+                self.holding.setdefault(word, []).append(i)
+
+    def of(self, form: Form) -> list[int]:
         places: set[int] = set()
         for word in form.words:
-            for other in neighbours.get(word, ()):
-                places |= holding[other]
-        if places:
-            near[form.key] = places
-    return near
+            for other in self.neighbours.get(word, ()):
+                places.update(self.holding[other])
+        return sorted(places)
 
 
 def _groups(forms: list[Form], targets: dict[str, str]) -> list[list[Form]]:

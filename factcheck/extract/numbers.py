@@ -71,6 +71,8 @@ class _Data:
     maps: dict[str, dict[str, Any]] = field(default_factory=dict)
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
+    leads: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
+    """Memo of ``_may_lead`` by lowercased word: the same few thousand words come back in every sentence."""
 
 
 @dataclass
@@ -236,6 +238,9 @@ def _scan(sentence: Sentence, document: Document) -> tuple[list[Fact], list[Fact
     found: list[_Qty] = []
     i = 0
     while i < len(toks):
+        if not _may_lead(toks[i], d):
+            i += 1  # most words: nothing in them can begin a quantity
+            continue
         hit = _quantity_at(c, i)
         if hit is None:
             i += 1
@@ -310,7 +315,7 @@ def _inside_at(position: int, blocked: list[tuple[int, int]]) -> bool:
 def _quantity_at(c: _Ctx, i: int) -> tuple[_Qty, int] | None:
     """A quantity starting at token ``i`` and the index after it, or None."""
     toks, d = c.toks, c.d
-    if _inside(toks[i], c.blocked) or not _may_start(c, i):
+    if not _may_start(c, i) or _inside(toks[i], c.blocked):
         return None
     if toks[i].low in d.fixed_multipliers:
         multiplied = _multiplied(c, i + 1, d.fixed_multipliers[toks[i].low], toks[i].start)
@@ -341,9 +346,32 @@ def _quantity_at(c: _Ctx, i: int) -> tuple[_Qty, int] | None:
     return _with_unit(c, i, j, value)
 
 
+_LEADS_KEPT = 1 << 18
+"""Words ``_Data.leads`` remembers before it starts again (a corpus's vocabulary is unbounded)."""
+
+
+def _may_lead(tok: _Tok, d: _Data) -> bool:
+    """The token's own word may begin a quantity: digits, a number or multiplier word, a glued
+    ``se-`` duration, hyphenated number words, or an article (``a dozen``). It depends on the word
+    alone, so it is remembered; what the neighbours decide is ``_may_start``'s."""
+    if tok.text[:1].isdigit():
+        return True
+    known = d.leads.get(tok.low)
+    if known is None:
+        low = tok.low
+        known = low in d.words or low in d.fixed_multipliers or _glued_one(tok, d) is not None \
+            or _hyphen_words(low, d) or low.split("-")[0] in d.words or low in d.sets.get("one_articles", ())
+        if len(d.leads) >= _LEADS_KEPT:
+            d.leads.clear()
+        d.leads[low] = known
+    return known
+
+
 def _may_start(c: _Ctx, i: int) -> bool:
     toks, d = c.toks, c.d
     tok = toks[i]
+    if not _may_lead(tok, d):
+        return False
     is_digit = tok.text[:1].isdigit()
     if not is_digit and tok.low not in d.words and tok.low not in d.fixed_multipliers \
             and not _glued_one(tok, d) and not _hyphen_words(tok.low, d) \
