@@ -109,7 +109,8 @@ def measure(corpus: Path, workers: int, engine: str, cache: bool) -> dict[str, A
     return {"wall": round(wall, 2), "timings": {k: round(v, 2) for k, v in timings.items()},
             "non_embedding": round(wall - timings.get("embed", 0.0), 2), "peak_mb": round(peak_mb()),
             "documents": len(report.documents), "events": len(report.events), "claims": len(report.claims),
-            "findings": len(report.findings), "sentences": report.stats["sentences"]}
+            "findings": len(report.findings), "sentences": report.stats["sentences"],
+            "largest_event": max((len(e.documents) for e in report.events), default=0)}
 
 
 def pure_embedding(corpus: Path) -> tuple[float, int]:
@@ -172,7 +173,8 @@ def main() -> None:
                       f"({result['sentences_per_second']} sentences/s), end to end / pure {end_to_end:.2f}×"
                       f"{'' if args.cold else ' (pure + non-embedding)'}, "
                       f"non-embedding {result['non_embedding']:.1f} s; peak {result['peak_mb']} MB; "
-                      f"{result['events']} events, {result['claims']} claims, {result['findings']} findings",
+                      f"{result['events']} events (largest {result['largest_event']} documents), {result['claims']} claims, "
+                      f"{result['findings']} findings",
                       flush=True)
                 print(f"           stages: {stages}", flush=True)
     if args.json:
