@@ -71,8 +71,8 @@ class _Data:
     maps: dict[str, dict[str, Any]] = field(default_factory=dict)
     sets: dict[str, frozenset[str]] = field(default_factory=dict)
     stopwords: frozenset[str] = frozenset()
-    leads: dict[str, bool] = field(default_factory=dict, compare=False, repr=False)
-    """Memo of ``_may_lead`` by lowercased word: the same few thousand words come back in every sentence."""
+    leads: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
+    """Memo of ``_lead_kind`` by lowercased word: the same few thousand words come back in every sentence."""
 
 
 @dataclass
@@ -351,16 +351,22 @@ _LEADS_KEPT = 1 << 18
 
 
 def _may_lead(tok: _Tok, d: _Data) -> bool:
-    """The token's own word may begin a quantity: digits, a number or multiplier word, a glued
-    ``se-`` duration, hyphenated number words, or an article (``a dozen``). It depends on the word
-    alone, so it is remembered; what the neighbours decide is ``_may_start``'s."""
+    """The token's own word may begin a quantity (``_lead_kind`` above 0)."""
+    return _lead_kind(tok, d) > 0
+
+
+def _lead_kind(tok: _Tok, d: _Data) -> int:
+    """2: digits, a number or multiplier word, a glued ``se-`` duration, hyphenated number words;
+    1: an article (``a dozen``), which ``_article`` must still confirm; 0: nothing can begin here.
+    It depends on the word alone, so it is remembered; what the neighbours decide is ``_may_start``'s."""
     if tok.text[:1].isdigit():
-        return True
+        return 2
     known = d.leads.get(tok.low)
     if known is None:
         low = tok.low
-        known = low in d.words or low in d.fixed_multipliers or _glued_one(tok, d) is not None \
-            or _hyphen_words(low, d) or low.split("-")[0] in d.words or low in d.sets.get("one_articles", ())
+        number = low in d.words or low in d.fixed_multipliers or _glued_one(tok, d) is not None \
+            or _hyphen_words(low, d) or low.split("-")[0] in d.words
+        known = 2 if number else 1 if low in d.sets.get("one_articles", ()) else 0
         if len(d.leads) >= _LEADS_KEPT:
             d.leads.clear()
         d.leads[low] = known
@@ -370,13 +376,10 @@ def _may_lead(tok: _Tok, d: _Data) -> bool:
 def _may_start(c: _Ctx, i: int) -> bool:
     toks, d = c.toks, c.d
     tok = toks[i]
-    if not _may_lead(tok, d):
+    kind = _lead_kind(tok, d)
+    if kind == 0 or (kind == 1 and _article(toks, i, d) is None):
         return False
     is_digit = tok.text[:1].isdigit()
-    if not is_digit and tok.low not in d.words and tok.low not in d.fixed_multipliers \
-            and not _glued_one(tok, d) and not _hyphen_words(tok.low, d) \
-            and tok.low.split("-")[0] not in d.words and _article(toks, i, d) is None:
-        return False
     if i > 0 and toks[i - 1].low in d.lists.get("labels", ()):
         return False
     if i > 1 and toks[i - 1].text in "-–" and toks[i - 2].low in d.lists.get("labels", ()):
