@@ -144,7 +144,7 @@ def _analyse(inputs: list[str | Path | Document], model: str | Embedder, cache: 
     report_progress("loading model", 1, 1)
     tick("model")
     with all_blas_threads():  # for a model in this process that sets no threads of its own (``st:``)
-        vectors = embed_documents(documents, embedder, settings.embed, engine, report_progress, settings)
+        vectors = embed_documents(documents, embedder, engine, report_progress, settings)
     tick("embed")
 
     counting = _counter(progress, "extracting facts", len(documents))

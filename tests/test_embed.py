@@ -51,13 +51,13 @@ def test_a_run_embeds_the_same_bits_inline_on_two_workers_and_from_the_cache(tmp
     sentences = sum(len(d.sentences) for d in documents)
     assert sentences > 4 * settings.embed.batch  # several batches, so both workers take some
     quiet = lambda *_: None
-    inline = embed_documents(documents, model, settings.embed, InlineEngine(), quiet, settings)
-    forked = embed_documents(documents, model, settings.embed, LocalEngine(2), quiet, settings)
+    inline = embed_documents(documents, model, InlineEngine(), quiet, settings)
+    forked = embed_documents(documents, model, LocalEngine(2), quiet, settings)
     cache = CachedEmbedder(model, tmp_path / "cache.sqlite3")
-    filled = embed_documents(documents, cache, settings.embed, LocalEngine(2), quiet, settings)
+    filled = embed_documents(documents, cache, LocalEngine(2), quiet, settings)
     calls = []
     cache.inner = type("Refusing", (), {"encode": lambda self, texts: calls.append(texts)})()
-    read = embed_documents(documents, cache, settings.embed, InlineEngine(), quiet, settings)
+    read = embed_documents(documents, cache, InlineEngine(), quiet, settings)
     assert not calls  # every sentence came from the cache
     for document in documents:
         vectors = inline[document.id]

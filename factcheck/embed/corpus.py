@@ -18,7 +18,7 @@ import numpy as np
 
 from ..engine import Engine, positions
 from ..model import Document
-from ..settings import EmbedSettings, Settings
+from ..settings import Settings
 from .base import Embedder
 from .cache import CachedEmbedder
 
@@ -31,9 +31,10 @@ map holds in memory (64 × 256 vectors, 32 MB) and what an interrupted run keeps
 STAGE = "embedding sentences"
 
 
-def embed_documents(documents: Sequence[Document], embedder: Embedder, cfg: EmbedSettings, engine: Engine,
-                    progress: Progress, settings: Settings) -> dict[str, np.ndarray]:
-    """Each document's sentence vectors: views into one matrix, float16 from ``cfg.compact_from`` sentences."""
+def embed_documents(documents: Sequence[Document], embedder: Embedder, engine: Engine, progress: Progress,
+                    settings: Settings) -> dict[str, np.ndarray]:
+    """Each document's sentence vectors: views into one matrix, float16 from ``embed.compact_from`` sentences."""
+    cfg = settings.embed
     texts = [s.text for d in documents for s in d.sentences]
     compact = len(texts) >= cfg.compact_from
     # Filled in place: stacking the parts at the end held every vector twice (5 GB at 10⁵ articles).
