@@ -129,6 +129,7 @@ def _find_cached(text: str, lang: str, published: date | None) -> tuple[_Hit, ..
 
 
 _BETWEEN_QUALIFIER = re.compile(r"[\s,()]*")
+_SPACES = re.compile(r"\s+")
 
 
 def _merge_qualifiers(hits: list[_Hit], text: str) -> list[_Hit]:
@@ -526,7 +527,7 @@ def _vague_before(text: str, start: int, d: _Data) -> bool:
 
 
 def _norm(word: str) -> str:
-    return re.sub(r"\s+", " ", word.lower())
+    return _SPACES.sub(" ", word.lower())
 
 
 def _relative_hit(start: int, end: int, published: date | None, n: int, unit: str) -> _Hit:

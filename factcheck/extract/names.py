@@ -43,6 +43,7 @@ _POSSESSIVE = re.compile(r"['’]s\b")
 _POINTS = re.compile(r"['’.]")
 _HYPHENS = re.compile(r"[-‐‑–]")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_CAMEL = re.compile(r"([A-Z][a-z]{3,})([A-Z][a-z]+)$")
 _ABBREV = frozenset({"st", "jl", "jln", "dr", "mr", "mrs", "ms", "prof", "gen", "sen", "rep", "gov",
                      "lt", "col", "capt", "sgt", "jr", "sr", "mt", "ir", "hj", "h", "kh", "drs"})
 _CONNECTORS = frozenset({"of", "the", "de", "van", "von", "der", "den", "del", "du", "bin", "binti", "dos", "das"})
@@ -61,11 +62,12 @@ class Token(NamedTuple):
     start: int
     end: int
     initial: bool
+    bare: str
+    """The word without a possessive ``'s`` or abbreviation point (read many times a word: kept)."""
 
-    @property
-    def bare(self) -> str:
-        """The word without a possessive ``'s`` or abbreviation point."""
-        return _bare(self.text)
+
+def _token(text: str, start: int, end: int, initial: bool) -> Token:
+    return Token(text, start, end, initial, _bare(text))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -295,6 +297,8 @@ def _is_cap(text: str) -> bool:
 
 
 def _is_acronym(text: str) -> bool:
+    if not text.isupper():  # necessary (a lowercase letter, or no cased letter at all), and cheap
+        return False
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= active().extract.name_max_acronym and all(c.isupper() for c in letters)
 
@@ -312,22 +316,28 @@ def tokens(text: str, offset: int) -> list[Token]:
     if "@" in masked or "#" in masked:
         masked = _HANDLE.sub(_blank, masked)
     found: list[Token] = []
+    append = found.append
+    length = len(masked)
     previous_end = 0
     for match in _WORD.finditer(masked):
         word = match.group()
-        if word.endswith(".") and not _keeps_point(word):
+        start = match.start()
+        if word[-1] == "." and not _keeps_point(word):
             word = word[:-1]
         # The last non-space character before the word: looked up in the gap since the previous
         # match only, so a long line is not copied once per word.
-        gap = masked[previous_end:match.start()].rstrip()
+        gap = masked[previous_end:start].rstrip()
         before = gap[-1:] or (masked[previous_end - 1] if previous_end else "")
         previous_end = match.end()
         initial = not before or before in _INITIAL_AFTER
-        if found and before == "." and found[-1].text.endswith("."):
+        if before == "." and found and found[-1].text[-1] == ".":
             initial = False
-        if _glued_to_digit(masked, match.start() + len(word)):
-            continue
-        found.append(Token(word, offset + match.start(), offset + match.start() + len(word), initial))
+        end = start + len(word)
+        if end < length:  # ``KN-23``, ``F-16``: model numbers, not names
+            char = masked[end]
+            if char.isdecimal() or (char == "-" and masked[end + 1:end + 2].isdecimal()):
+                continue
+        append(Token(word, offset + start, offset + end, initial, _bare(word)))
     return found
 
 
@@ -338,14 +348,6 @@ def _blank(match: re.Match[str]) -> str:
 def _keeps_point(word: str) -> bool:
     bare = word[:-1]
     return _is_initial(word) or (len(bare) == 1 and bare.isupper()) or bare.casefold() in _ABBREV
-
-
-def _glued_to_digit(text: str, end: int) -> bool:
-    """``KN-23``, ``F-16``: model numbers, not names."""
-    if end >= len(text):
-        return False
-    char = text[end]
-    return char.isdecimal() or (char == "-" and text[end + 1:end + 2].isdecimal())
 
 
 # ---------------------------------------------------------------- document context
@@ -438,10 +440,12 @@ def _runs(toks: list[Token], lex: Lexicon, ctx: DocContext, headline: bool, text
     current: list[Token] = []
     pending: list[Token] = []
     for i, tok in enumerate(toks):
-        nxt = toks[i + 1] if i + 1 < len(toks) else None
-        next_cap = nxt is not None and _next_is_name_word(nxt, lex) \
-            and not text[tok.end - offset:nxt.start - offset].strip()
-        ok = _token_ok(tok, lex, ctx, headline, next_cap)
+        ok = False
+        if _is_cap(tok.text):  # most words of prose are lowercase, and those are never a name's
+            nxt = toks[i + 1] if i + 1 < len(toks) else None
+            next_cap = nxt is not None and _next_is_name_word(nxt, lex) \
+                and not text[tok.end - offset:nxt.start - offset].strip()
+            ok = _token_ok(tok, lex, ctx, headline, next_cap)
         last = pending[-1] if pending else (current[-1] if current else None)
         gap = text[last.end - offset:tok.start - offset] if last else ""
         if ok and current and not gap.strip():
@@ -660,8 +664,8 @@ def _unglue(tok: Token, lex: Lexicon, attested: frozenset[str] = frozenset()) ->
                                                       or lex.may_be_known(right) and _is_place(right, lex))):
             return pieces + [tok]
         mid = tok.start + len(left)
-        pieces += _unglue(Token(left, tok.start, mid, tok.initial), lex, attested)
-        tok = Token(right, mid + 1, tok.end, False)
+        pieces += _unglue(_token(left, tok.start, mid, tok.initial), lex, attested)
+        tok = _token(right, mid + 1, tok.end, False)
     return pieces + _unglue_word(tok, lex, attested)
 
 
@@ -672,15 +676,15 @@ def _unglue_word(tok: Token, lex: Lexicon, attested: frozenset[str] = frozenset(
     its own (long, or written alone in the document), so ``Perumnas`` gives no ``Peru`` and
     ``Balikpapan`` no ``Bali``.
     """
-    camel = re.match(r"([A-Z][a-z]{3,})([A-Z][a-z]+)$", tok.text)
+    camel = _CAMEL.match(tok.text)
     if camel and normalise(camel.group(1)) in lex.known_prefixes:
         cut = tok.start + len(camel.group(1))
-        return [Token(camel.group(1), tok.start, cut, tok.initial), Token(camel.group(2), cut, tok.end, False)]
+        return [_token(camel.group(1), tok.start, cut, tok.initial), _token(camel.group(2), cut, tok.end, False)]
     for cut in range(min(len(tok.text) - 4, 4 * lex.longest_key + 16), 3, -1):
         head, rest = tok.text[:cut], tok.text[cut:]
         if rest.isalpha() and rest.islower() and normalise(head) in lex.known_prefixes \
                 and (len(rest) >= _MIN_GLUED_REST or rest in attested):
-            return [Token(head, tok.start, tok.start + cut, tok.initial)]
+            return [_token(head, tok.start, tok.start + cut, tok.initial)]
     return [tok]
 
 

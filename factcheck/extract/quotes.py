@@ -59,6 +59,7 @@ _CONTRACTION_TAIL = re.compile(r"\s?(?:s|t|re|ve|ll|d|m)\b", re.IGNORECASE)
 _CLOSING_PUNCT = frozenset(",.!?;…")
 _AFTER_CLOSER = frozenset(",.;:!?)]}\"”“'’»-—–")
 _LEAD = re.compile(r"[\s,.!?”\"'’`]*")
+_CLAUSE_END = re.compile(r"[.!?\n“\"`]")
 _OPENING_SPACE = re.compile(r"[ \n\t“\"`„«‘']*")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 _BRACKETS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
@@ -349,7 +350,7 @@ def _run_after(source: str, names: list[Fact]) -> Fact | None:
 
 
 def _clause_end(source: str, start: int, limit: int) -> int:
-    match = re.compile(r"[.!?\n“\"`]").search(source, start, limit)
+    match = _CLAUSE_END.search(source, start, limit)
     return match.start() if match else limit
 
 
@@ -364,18 +365,18 @@ def _cue_after(document: Document, names: list[Fact], end: int, limit: int, cue:
     at = lead.end() if lead else end
     window_end = _clause_end(source, at, min(limit, at + active().extract.quote_cue_window))
     head = source[at:window_end].casefold()
-    for phrase in cue.pronouns:
-        if re.match(re.escape(phrase) + r"\b", head):
-            return "pronoun", None
+    if _leading(cue.pronouns).match(head):
+        return "pronoun", None
+    opening = _leading(cue.verbs).match(head)  # the first verb of the list that opens ``head``, as a loop would find
+    if opening:
+        reach = len(opening.group())
+        after = _words(head[reach:])
+        if after[:1] and after[0] in cue.pronoun_words:
+            return "pronoun", None  # ``said he``
+        speaker = _run_after(source, _speakers(source, _names_between(names, at + reach, window_end)))
+        return ("after", speaker) if speaker else ("nominal", None)
     for verb in cue.verbs:
-        if re.match(re.escape(verb) + r"\b", head):
-            after = _words(head[len(verb):])
-            if after[:1] and after[0] in cue.pronoun_words:
-                return "pronoun", None  # ``said he``
-            speaker = _run_after(source, _speakers(source, _names_between(names, at + len(verb), window_end)))
-            return ("after", speaker) if speaker else ("nominal", None)
-    for verb in cue.verbs:
-        found = re.search(r"\b" + re.escape(verb) + r"\b", head)
+        found = _bounded(verb).search(head)
         if not found or found.start() > active().extract.quote_cue_window // 2:
             continue
         subject = _words(head[:found.start()])
@@ -387,6 +388,17 @@ def _cue_after(document: Document, names: list[Fact], end: int, limit: int, cue:
         if len(subject) <= 4:
             return "nominal", None  # ``the company said``: someone, but not the last speaker
     return None
+
+
+@cache
+def _leading(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Any of ``words`` (tried in their order) as a whole word at the start: one match, not one per word."""
+    return re.compile("(?:" + "|".join(re.escape(w) for w in words) + r")\b") if words else re.compile(r"(?!x)x")
+
+
+@cache
+def _bounded(word: str) -> re.Pattern[str]:
+    return re.compile(r"\b" + re.escape(word) + r"\b")
 
 
 def _verb_at(text: str, cue: Cues) -> re.Match[str] | None:
@@ -446,7 +458,7 @@ def _cue_paragraph_before(document: Document, names: list[Fact], region: tuple[i
     if between is not None and between.end() < start:
         return None
     text = document.source[region[0]:region[1]].casefold()
-    verbs = [m for v in cue.verbs if (m := re.search(r"\b" + re.escape(v) + r"\b", text))]
+    verbs = [m for v in cue.verbs if (m := _bounded(v).search(text))]
     if not verbs:
         return None
     first = min(m.start() for m in verbs)
