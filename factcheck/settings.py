@@ -73,6 +73,11 @@ class EventSettings:
     """Two documents whose closest days are this far apart report different occasions: never one event."""
     neighbours: int = 50
     """Each document is scored against at most this many others, the nearest by meaning (blocking)."""
+    candidate_days: int = 365
+    """Dated documents none of whose days (the publication and the days they name) come this close are
+    never scored as one story (blocking by date; 0: no date window). The same kind of story a year on
+    is another; a story told over two years is bridged by the reports that name both ends; and a corpus
+    spanning years is not compared all with all."""
     candidate_floor: float = 0.2
     """A pair whose documents' mean embeddings are less alike (cosine) is not worth scoring."""
     lead_sentences: int = 3

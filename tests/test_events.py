@@ -137,6 +137,33 @@ def test_blocking_keeps_each_documents_nearest_and_no_more() -> None:
     assert len(everything[0]) == 40 * 39 // 2
 
 
+def test_blocking_by_date_pairs_documents_whose_days_come_near_and_undated_ones_with_all() -> None:
+    rng = np.random.default_rng(1)
+    base = rng.normal(size=16)
+    vectors = (base + 0.05 * rng.normal(size=(60, 16))).astype(np.float32)  # one story told 60 times
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    anchors: list[list[int]] = [[730_000 + 400 * (i % 3) + i] for i in range(60)]  # three years
+    for i in range(0, 60, 10):
+        anchors[i] = []  # undated
+    anchors[7] = anchors[7] + [730_000]  # a report of year 2 that names a day of year 1: a bridge
+    left, right = candidate_pairs(vectors, neighbours=100, floor=-1.0, anchors=anchors, window=365)
+    pairs = set(zip(left.tolist(), right.tolist()))
+
+    def near(i: int, j: int) -> bool:
+        return not anchors[i] or not anchors[j] or any(abs(a - b) <= 365 for a in anchors[i] for b in anchors[j])
+
+    expected = {(i, j) for i in range(60) for j in range(i + 1, 60) if near(i, j)}
+    assert pairs == expected and len(expected) < 60 * 59 // 2
+    assert (3, 7) in pairs and (4, 7) in pairs and (5, 7) not in pairs  # the bridge meets year 1 and its own year
+    # A document's nearest are chosen among those of its own time, not crowded out by other years.
+    few = set(zip(*(a.tolist() for a in candidate_pairs(vectors, neighbours=3, floor=-1.0, anchors=anchors,
+                                                         window=365))))
+    assert few <= expected
+    assert all(sum(1 for p in few if i in p) >= 3 for i in range(60))
+    # No window: every pair, as before.
+    assert len(candidate_pairs(vectors, neighbours=100, floor=-1.0, anchors=anchors, window=0)[0]) == 60 * 59 // 2
+
+
 def test_linkage_counts_only_compared_pairs_and_ignores_input_order() -> None:
     left, right = np.array([0, 1]), np.array([1, 2])
     # 0–2 never compared (blocking): unknown, not 0, so the three make one group.

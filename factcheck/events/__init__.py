@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
@@ -60,7 +61,8 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
     signatures = [signature(d, vectors[d.id], cfg.lead_sentences, cfg.match_sentences, w)
                   for d, w in zip(documents, words)]
     lexicon = Lexicon.of(signatures)
-    left, right = candidate_pairs(lexicon.bodies, cfg.neighbours, cfg.candidate_floor)
+    left, right = candidate_pairs(lexicon.bodies, cfg.neighbours, cfg.candidate_floor,
+                                  [_anchors(d, s) for d, s in zip(documents, signatures)], cfg.candidate_days)
     size = max(1, cfg.pair_chunk)
     if on_workers and len(left) > size:
         spans = [[start, min(start + size, len(left))] for start in range(0, len(left), size)]
@@ -70,6 +72,21 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
     else:
         features = pair_features(signatures, left, right, day_gaps(signatures, left, right), lexicon)
     return DocumentPairs(signatures, left, right, features)
+
+
+def _anchors(document: Document, signature: Signature) -> list[int]:
+    """The days a dated document stands at, for blocking by date: its publication and the full days it
+    names (``candidates``). An undated document stands at none, and may be paired with any."""
+    if document.published is None:
+        return []
+    days = {document.published.toordinal()}
+    for year, month, day in signature.days:
+        if year is not None:
+            try:
+                days.add(date(year, month, day).toordinal())
+            except ValueError:
+                continue
+    return sorted(days)
 
 
 def _signature_chunk(settings: Settings, positions: list[int], shared: tuple[list[Document], int]) -> list[Words]:
