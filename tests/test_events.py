@@ -11,6 +11,8 @@ from conftest import SEEDS, factcheck, text_document
 
 from factcheck.cluster import sparse_average_linkage
 from factcheck.embed import DEFAULT_MODEL, get_embedder
+from factcheck.engine import one_blas_thread
+from factcheck.engine.local import LocalEngine
 from factcheck.events.candidates import candidate_pairs
 from factcheck.events.features import FEATURES
 from factcheck.events.model import load as load_story_model
@@ -160,6 +162,14 @@ def test_blocking_by_date_pairs_documents_whose_days_come_near_and_undated_ones_
                                                          window=365))))
     assert few <= expected
     assert all(sum(1 for p in few if i in p) >= 3 for i in range(60))
+    # Searched in blocks on two forked workers: the same pairs (more rows than one block, to cut).
+    many = np.repeat(vectors, 20, axis=0)
+    many_anchors = [a for a in anchors for _ in range(20)]
+    with one_blas_thread():  # as a run does: a product summed by two threads is not the one summed by one
+        inline = candidate_pairs(many, neighbours=5, floor=-1.0, anchors=many_anchors, window=365)
+        forked = candidate_pairs(many, neighbours=5, floor=-1.0, anchors=many_anchors, window=365,
+                                 engine=LocalEngine(2))
+    assert len(inline[0]) and all(np.array_equal(a, b) for a, b in zip(inline, forked))
     # No window: every pair, as before.
     assert len(candidate_pairs(vectors, neighbours=100, floor=-1.0, anchors=anchors, window=0)[0]) == 60 * 59 // 2
 

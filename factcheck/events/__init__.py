@@ -62,7 +62,8 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
                   for d, w in zip(documents, words)]
     lexicon = Lexicon.of(signatures)
     left, right = candidate_pairs(lexicon.bodies, cfg.neighbours, cfg.candidate_floor,
-                                  [_anchors(d, s) for d, s in zip(documents, signatures)], cfg.candidate_days)
+                                  [_anchors(d, s) for d, s in zip(documents, signatures)], cfg.candidate_days,
+                                  engine if on_workers else None)
     size = max(1, cfg.pair_chunk)
     if on_workers and len(left) > size:
         spans = [[start, min(start + size, len(left))] for start in range(0, len(left), size)]

@@ -18,8 +18,12 @@ paired with, not crowded out by look-alikes of other years.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
+
+from ..engine import Engine, positions
+from ..settings import Settings, active
 
 _BLOCK = 512
 _UNDATED = np.iinfo(np.int64).max
@@ -27,42 +31,76 @@ _UNDATED = np.iinfo(np.int64).max
 
 
 def candidate_pairs(bodies: np.ndarray, neighbours: int, floor: float,
-                    anchors: Sequence[Sequence[int]] | None = None, window: int = 0
-                    ) -> tuple[np.ndarray, np.ndarray]:
+                    anchors: Sequence[Sequence[int]] | None = None, window: int = 0,
+                    engine: Engine | None = None) -> tuple[np.ndarray, np.ndarray]:
     """``(left, right)`` index arrays, ``left < right``, sorted, each pair once.
 
     ``anchors``: each document's days (proleptic ordinals; none: undated); with a ``window`` > 0,
-    documents whose days are all further apart than that are not paired."""
+    documents whose days are all further apart than that are not paired. With an engine whose workers
+    share this process's memory, the blocks of rows are searched on its workers: each block's pairs
+    depend on that block alone, and the union is sorted, so the pairs are the same on any engine."""
     n = bodies.shape[0]
     if n < 2:
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     owner, day = _entries(n, anchors if anchors is not None and window > 0 else None, window)
-    dated = day != _UNDATED
     order = np.lexsort((owner, day))  # by day, undated last; which rows share a block changes no row's result
-    by_owner = np.lexsort((day, owner))  # column entries grouped by document, for the max over its days
-    keys: list[np.ndarray] = []
-    for start in range(0, len(order), _BLOCK):
-        rows = order[start:start + _BLOCK]
-        if dated[rows].all():
-            low, high = int(day[rows].min()) - window, int(day[rows].max()) + window
-            near = ~dated[by_owner] | ((day[by_owner] >= low) & (day[by_owner] <= high))
-            entries = by_owner[near]
-        else:
-            entries = by_owner
-        columns, first = np.unique(owner[entries], return_index=True)
-        block = bodies[owner[rows]] @ bodies[columns].T
-        if window > 0 and dated[rows].any():
-            # A document is near a row when any of its days is: the best of its entries, far ones at -inf.
-            far = np.abs(day[rows][:, None] - day[entries][None, :]) > window
-            far &= dated[rows][:, None] & dated[entries][None, :]
-            spread = np.where(far, -np.inf, block[:, np.searchsorted(columns, owner[entries])])
-            block = np.maximum.reduceat(spread, first, axis=1) if len(entries) else block
-        block[owner[rows][:, None] == columns[None, :]] = -np.inf
-        keys.append(_nearest(block, owner[rows], columns, neighbours, floor, n))
+    search = _Search(bodies, owner, day, np.lexsort((day, owner)), order, window, neighbours, floor)
+    blocks = -(-len(order) // _BLOCK)
+    if engine is not None and engine.workers > 1 and engine.shares_memory and blocks > 1:
+        keys = [k for part in engine.map(_search_blocks, active(), positions(blocks, _BLOCKS_PER_TRIP),
+                                         shared=search) for k in part]
+    else:
+        keys = [search.block(number) for number in range(blocks)]
     # One int64 key per pair, not a set of tuples: 5 million candidate pairs at 10⁵ articles took
     # 700 MB as Python tuples.
     unique = np.unique(np.concatenate(keys)) if keys else np.zeros(0, dtype=np.int64)
     return unique // n, unique % n
+
+
+_BLOCKS_PER_TRIP = 8
+"""Blocks of rows a worker searches at once."""
+
+
+@dataclass(frozen=True)
+class _Search:
+    """What every block of the nearest-document search reads: the documents' vectors and their days."""
+
+    bodies: np.ndarray
+    owner: np.ndarray
+    """The document of each entry (one entry per day a document stands at)."""
+    day: np.ndarray
+    by_owner: np.ndarray
+    """Entries grouped by document, for the best of a document's days."""
+    order: np.ndarray
+    """Entries by day: consecutive rows of it make a block."""
+    window: int
+    neighbours: int
+    floor: float
+
+    def block(self, number: int) -> np.ndarray:
+        """Pair keys (``low * n + high``) of the rows of block ``number`` with their nearest documents."""
+        owner, day, by_owner = self.owner, self.day, self.by_owner
+        dated = day != _UNDATED
+        rows = self.order[number * _BLOCK:(number + 1) * _BLOCK]
+        if dated[rows].all():
+            low, high = int(day[rows].min()) - self.window, int(day[rows].max()) + self.window
+            entries = by_owner[~dated[by_owner] | ((day[by_owner] >= low) & (day[by_owner] <= high))]
+        else:
+            entries = by_owner
+        columns, first = np.unique(owner[entries], return_index=True)
+        block = self.bodies[owner[rows]] @ self.bodies[columns].T
+        if self.window > 0 and dated[rows].any() and len(entries):
+            # A document is near a row when any of its days is: the best of its entries, far ones at -inf.
+            far = np.abs(day[rows][:, None] - day[entries][None, :]) > self.window
+            far &= dated[rows][:, None] & dated[entries][None, :]
+            spread = np.where(far, -np.inf, block[:, np.searchsorted(columns, owner[entries])])
+            block = np.maximum.reduceat(spread, first, axis=1)
+        block[owner[rows][:, None] == columns[None, :]] = -np.inf
+        return _nearest(block, owner[rows], columns, self.neighbours, self.floor, self.bodies.shape[0])
+
+
+def _search_blocks(settings: Settings, numbers: list[int], search: _Search) -> list[np.ndarray]:
+    return [search.block(number) for number in numbers]
 
 
 def _entries(n: int, anchors: Sequence[Sequence[int]] | None, window: int) -> tuple[np.ndarray, np.ndarray]:
