@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 import numpy as np
 
@@ -21,7 +20,7 @@ from ..engine import Engine, InlineEngine, positions
 from ..model import Document, Event
 from ..settings import EventSettings, Settings, active
 from .candidates import candidate_pairs
-from .dates import Occasions, event_date
+from .dates import Occasions, day_ordinal, event_date
 from .features import FEATURES, Lexicon, day_gaps, pair_features
 from .grouping import Adjacency, same_occasion, story_groups
 from .model import load
@@ -77,17 +76,11 @@ def document_pairs(documents: list[Document], vectors: dict[str, np.ndarray],
 
 def _anchors(document: Document, signature: Signature) -> list[int]:
     """The days a dated document stands at, for blocking by date: its publication and the full days it
-    names (``candidates``). An undated document stands at none, and may be paired with any."""
+    names (the signature's days, ``dates.document_days``). An undated document stands at none, and may
+    be paired with any."""
     if document.published is None:
         return []
-    days = {document.published.toordinal()}
-    for year, month, day in signature.days:
-        if year is not None:
-            try:
-                days.add(date(year, month, day).toordinal())
-            except ValueError:
-                continue
-    return sorted(days)
+    return sorted({o for o in map(day_ordinal, signature.days) if o is not None})
 
 
 def _signature_chunk(settings: Settings, positions: list[int], shared: tuple[list[Document], int]) -> list[Words]:

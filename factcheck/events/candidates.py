@@ -44,7 +44,7 @@ def candidate_pairs(bodies: np.ndarray, neighbours: int, floor: float,
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     owner, day = _entries(n, anchors if anchors is not None and window > 0 else None, window)
     order = np.lexsort((owner, day))  # by day, undated last; which rows share a block changes no row's result
-    search = _Search(bodies, owner, day, np.lexsort((day, owner)), order, window, neighbours, floor)
+    search = _Search(bodies, owner, day, day != _UNDATED, np.lexsort((day, owner)), order, window, neighbours, floor)
     blocks = -(-len(order) // _BLOCK)
     if engine is not None and engine.workers > 1 and engine.shares_memory and blocks > 1:
         keys = [k for part in engine.map(_search_blocks, active(), positions(blocks, _BLOCKS_PER_TRIP),
@@ -69,6 +69,8 @@ class _Search:
     owner: np.ndarray
     """The document of each entry (one entry per day a document stands at)."""
     day: np.ndarray
+    dated: np.ndarray
+    """Which entries stand at a day (``day`` is not ``_UNDATED``)."""
     by_owner: np.ndarray
     """Entries grouped by document, for the best of a document's days."""
     order: np.ndarray
@@ -79,8 +81,7 @@ class _Search:
 
     def block(self, number: int) -> np.ndarray:
         """Pair keys (``low * n + high``) of the rows of block ``number`` with their nearest documents."""
-        owner, day, by_owner = self.owner, self.day, self.by_owner
-        dated = day != _UNDATED
+        owner, day, dated, by_owner = self.owner, self.day, self.dated, self.by_owner
         rows = self.order[number * _BLOCK:(number + 1) * _BLOCK]
         if dated[rows].all():
             low, high = int(day[rows].min()) - self.window, int(day[rows].max()) + self.window

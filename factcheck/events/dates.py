@@ -52,6 +52,17 @@ def document_years(document: Document) -> frozenset[int]:
     return frozenset(years)
 
 
+def day_ordinal(day: Day) -> int | None:
+    """The day's proleptic ordinal; None for a day without its year or one the calendar lacks (30 February)."""
+    year, month, number = day
+    if year is None:
+        return None
+    try:
+        return date(year, month, number).toordinal()
+    except ValueError:
+        return None
+
+
 def days_apart(a: Day, b: Day) -> int:
     """Days between two days; by day of the year (at most 183) when either lacks its year."""
     try:
@@ -111,13 +122,11 @@ class Occasions:
                 if found is None:
                     continue
                 of_year.add(found)
+                ordinal = day_ordinal((year, month, day))
                 if year is None:
                     yearless.add(found)
-                else:
-                    try:
-                        full.add(date(year, month, day).toordinal())
-                    except ValueError:
-                        continue
+                elif ordinal is not None:
+                    full.add(ordinal)
             self._full.append(np.array(sorted(full), dtype=np.int64))
             self._yearless.append(np.array(sorted(yearless), dtype=np.int64))
             self._of_year.append(np.array(sorted(of_year), dtype=np.int64))

@@ -368,7 +368,7 @@ def _context(document: Document, sentences: list[Sentence], lex: Lexicon,
     lower = frozenset(t.text.casefold() for _, toks in split for t in toks if t.text[:1].islower())
     headlines = frozenset(s.index for s, toks in split if _is_headline(toks, lower, lex))
     midcap = {part for s, toks in split if s.index not in headlines for t in toks
-              if t.text[:1].isupper() and not t.initial
+              if _is_cap(t.text) and not t.initial
               for part in [t.bare.casefold()] + t.bare.casefold().split("-")}
     return DocContext(lower, frozenset(midcap), headlines)
 
@@ -441,7 +441,7 @@ def _runs(toks: list[Token], lex: Lexicon, ctx: DocContext, headline: bool, text
     pending: list[Token] = []
     for i, tok in enumerate(toks):
         ok = False
-        if tok.text[:1].isupper():  # most words of prose are lowercase, and those are never a name's
+        if _is_cap(tok.text):  # most words of prose are lowercase, and those are never a name's
             nxt = toks[i + 1] if i + 1 < len(toks) else None
             next_cap = nxt is not None and _next_is_name_word(nxt, lex) \
                 and not text[tok.end - offset:nxt.start - offset].strip()
@@ -695,7 +695,7 @@ def _unglue_word(tok: Token, lex: Lexicon, attested: frozenset[str] = frozenset(
 
 
 def _unglue_all(toks: list[Token], lex: Lexicon, attested: frozenset[str] = frozenset()) -> list[Token]:
-    return [part for tok in toks for part in (_unglue(tok, lex, attested) if tok.text[:1].isupper() else [tok])]
+    return [part for tok in toks for part in (_unglue(tok, lex, attested) if _is_cap(tok.text) else [tok])]
 
 
 # ---------------------------------------------------------------- typing and facts
@@ -749,7 +749,7 @@ def _tentative(tok: Token, lex: Lexicon, ctx: DocContext) -> bool:
     be matched to a frequent spelling; nothing else should rely on it.
     """
     word = tok.bare.casefold()
-    return (tok.initial and tok.text[:1].isupper() and not lex.is_stop(tok.bare) and not lex.is_title(word)
+    return (tok.initial and _is_cap(tok.text) and not lex.is_stop(tok.bare) and not lex.is_title(word)
             and word not in ctx.lower and not lex.looks_common(word) and len(word) >= 4)
 
 

@@ -230,7 +230,7 @@ def _scan(sentence: Sentence, document: Document) -> tuple[list[Fact], list[Fact
         return [], []
     d = _data(langs)
     text = sentence.text
-    toks = [_Tok(word, word.lower(), *m.span()) for m in _TOKEN.finditer(text) for word in (m.group(),)]
+    toks = [_Tok(m.group(), m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     dated = _blocked_spans(sentence, document, text, d)
     clocks, clock_spans = _clocks(text, d, langs, dated)
     cues = d.sets.get("score_cues", frozenset())
